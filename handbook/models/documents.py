@@ -1,0 +1,181 @@
+"""Controlled documents: policies, procedures and instructions.
+
+They share one concrete (non-creatable) base page rather than an abstract mixin, so that everything that
+spans all document types (related documents, the front page, review lists, deviations that name a
+document, search facets) is one query on one table.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from handbook.blocks import AttachmentBlock, DocumentBodyBlock, LegalReferenceBlock
+from handbook.dates import add_months
+
+from .numbering import next_document_number
+
+
+class DocumentTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "handbook.ControlledDocumentPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ControlledDocumentPage(Page):
+    number_prefix = ""  # set by each document type
+
+    document_number = models.CharField(
+        _("document number"), max_length=16, unique=True, editable=False,
+        help_text=_("Assigned automatically when the document is created; never reused."),
+    )
+    version_major = models.PositiveIntegerField(_("major version"), default=1, editable=False)
+    version_minor = models.PositiveIntegerField(_("minor version"), default=0, editable=False)
+    summary = models.TextField(
+        _("summary"), max_length=600, blank=True,
+        help_text=_("One or two sentences shown in lists and search results."),
+    )
+    owner_team = models.ForeignKey(
+        "auth.Group", verbose_name=_("owner (team)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="owned_documents",
+    )
+    responsible_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("responsible person"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="responsible_for_documents",
+    )
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("approver"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="approver_of_documents",
+    )
+    effective_date = models.DateField(_("effective date"), null=True, blank=True)
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"), default=12, validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    next_review_date = models.DateField(
+        _("next review"), null=True, blank=True,
+        help_text=_("Left empty, it is the effective date plus the review interval."),
+    )
+    iso_clauses = ParentalManyToManyField(
+        "handbook.IsoClause", verbose_name=_("ISO 9001 clauses"), blank=True, related_name="documents",
+    )
+    legal_basis = StreamField(
+        [("law", LegalReferenceBlock())], verbose_name=_("legal basis"), blank=True,
+    )
+    related_documents = ParentalManyToManyField(
+        "self", verbose_name=_("related documents"), blank=True, symmetrical=False, related_name="referenced_by",
+    )
+    tags = ClusterTaggableManager(verbose_name=_("tags"), through=DocumentTag, blank=True)
+    body = StreamField(DocumentBodyBlock(), verbose_name=_("content"), blank=True)
+    attachments = StreamField(
+        [("attachment", AttachmentBlock())], verbose_name=_("templates and appendices"), blank=True,
+    )
+
+    is_creatable = False
+    parent_page_types = ["handbook.SectionPage"]
+    subpage_types = []
+    exclude_fields_in_copy = ["document_number", "version_major", "version_minor"]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("document_number", boost=5),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("document_number"),
+        index.FilterField("owner_team"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("attachments"),
+    ]
+    control_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([
+                    FieldPanel("document_number", read_only=True),
+                    FieldPanel("version_major", read_only=True),
+                    FieldPanel("version_minor", read_only=True),
+                ]),
+                FieldPanel("owner_team"),
+                FieldPanel("responsible_person"),
+                FieldPanel("approver"),
+            ],
+            heading=_("Identification and responsibility"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("effective_date"),
+                FieldRowPanel([FieldPanel("review_interval_months"), FieldPanel("next_review_date")]),
+            ],
+            heading=_("Validity and review"),
+        ),
+    ]
+    reference_panels = [
+        FieldPanel("tags"),
+        FieldPanel("iso_clauses", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("legal_basis"),
+        FieldPanel("related_documents"),
+    ]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Content")),
+        ObjectList(control_panels, heading=_("Document control")),
+        ObjectList(reference_panels, heading=_("References")),
+        ObjectList(Page.promote_panels, heading=_("Promote")),
+        ObjectList(Page.settings_panels, heading=_("Settings")),
+    ])
+
+    class Meta:
+        verbose_name = _("controlled document")
+        verbose_name_plural = _("controlled documents")
+
+    @property
+    def version(self):
+        return f"{self.version_major}.{self.version_minor}"
+
+    def save(self, *args, **kwargs):
+        if not self.document_number:
+            self.document_number = next_document_number(self.number_prefix)
+        if self.next_review_date is None and self.effective_date:
+            self.next_review_date = add_months(self.effective_date, self.review_interval_months)
+        super().save(*args, **kwargs)
+
+    def get_admin_display_title(self):
+        return f"{self.document_number} {self.draft_title}".strip()
+
+
+class PolicyPage(ControlledDocumentPage):
+    number_prefix = "POL"
+    is_creatable = True
+    template = "handbook/policy_page.html"
+
+    class Meta:
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+
+
+class ProcedurePage(ControlledDocumentPage):
+    number_prefix = "PRO"
+    is_creatable = True
+    template = "handbook/procedure_page.html"
+
+    class Meta:
+        verbose_name = _("procedure")
+        verbose_name_plural = _("procedures")
+
+
+class InstructionPage(ControlledDocumentPage):
+    number_prefix = "INS"
+    is_creatable = True
+    template = "handbook/instruction_page.html"
+
+    class Meta:
+        verbose_name = _("instruction")
+        verbose_name_plural = _("instructions")
