@@ -22,7 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Uploaded media (images) go through Django so that the login requirement covers them too.
     re_path(
-        r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),
+        rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
         serve_static,
         {"document_root": settings.MEDIA_ROOT},
         name="media",

@@ -1,0 +1,27 @@
+import datetime
+
+import pytest
+
+from handbook.dates import add_months
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "expected"),
+    [
+        (datetime.date(2026, 3, 1), 12, datetime.date(2027, 3, 1)),
+        (datetime.date(2026, 11, 24), 2, datetime.date(2027, 1, 24)),
+        (datetime.date(2026, 1, 31), 1, datetime.date(2026, 2, 28)),
+        (datetime.date(2027, 12, 31), 2, datetime.date(2028, 2, 29)),
+    ],
+)
+def test_add_months_keeps_the_day_or_takes_the_months_last(start, months, expected):
+    assert add_months(start, months) == expected
+
+
+@pytest.mark.django_db
+def test_next_review_defaults_to_effective_date_plus_interval(site_tree):
+    from tests.factories import make_document
+
+    page = make_document(site_tree.section, effective_date=datetime.date(2026, 3, 1), review_interval_months=24)
+
+    assert page.next_review_date == datetime.date(2028, 3, 1)
