@@ -1,0 +1,1 @@
+"""Demo content for Kvalitetsportalen: data only, consumed by the load_demo command."""
