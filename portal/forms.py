@@ -1,4 +1,5 @@
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,7 @@ class LoginForm(AuthenticationForm):
 
     error_messages = {
         "invalid_login": _(
-            "The user name or password is wrong. Check both and try again; "
-            "the password is case-sensitive."
+            "The user name or password is wrong. Check both and try again; the password is case-sensitive."
         ),
         "inactive": _("This account is not active. Contact the administrator."),
     }
@@ -17,4 +17,7 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = _("Enter your user name.")
         self.fields["password"].error_messages["required"] = _("Enter your password.")
-        self.fields["username"].widget.attrs.update({"autocomplete": "username"})
+        # Django's login form shows the limit in the widget but never checks it.
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length or 150))
+        username.widget.attrs.update({"autocomplete": "username"})

@@ -1,6 +1,21 @@
 import pytest
+from django.db import connections
 
 from tests.factories import UserFactory, build_site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keeps the serialized test database where every connection object finds it.
+
+    Django's connections are context-local, and Playwright's event loop gives the browser tests a new
+    connection object that lacks the contents serialized at set-up; without them a transactional test
+    cannot restore the migrations' data (root page, default site, ISO clauses) after the previous flush.
+    """
+    for connection in connections.all():
+        contents = connection.__dict__.get("_test_serialized_contents")
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
 
 
 @pytest.fixture

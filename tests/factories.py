@@ -78,9 +78,7 @@ def build_site():
     home = root.add_child(instance=HomePage(title="Forside", slug="forside"))
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
     handbook = home.add_child(instance=HandbookIndexPage(title="Kvalitetshåndbogen", slug="kvalitetshaandbogen"))
-    section = handbook.add_child(
-        instance=SectionPage(title="Miljø", slug="miljoe", intro="<p>Tilsyn og klager.</p>")
-    )
+    section = handbook.add_child(instance=SectionPage(title="Miljø", slug="miljoe", intro="<p>Tilsyn og klager.</p>"))
     return SimpleNamespace(root=root, home=home, handbook=handbook, section=section)
 
 

@@ -54,7 +54,7 @@ def seed_sections(text: str) -> dict[str, list[str]]:
 
 def _bullet_text(paragraph: str) -> str | None:
     if paragraph.startswith(BULLET):
-        return paragraph[len(BULLET):].strip()
+        return paragraph[len(BULLET) :].strip()
     return None
 
 
@@ -68,9 +68,7 @@ def _drop_unbulleted_repeats(paragraphs: list[str]) -> list[str]:
 
 def is_subheading(paragraph: str) -> bool:
     return (
-        _bullet_text(paragraph) is None
-        and paragraph.endswith(".")
-        and len(paragraph.split()) <= SUBHEADING_MAX_WORDS
+        _bullet_text(paragraph) is None and paragraph.endswith(".") and len(paragraph.split()) <= SUBHEADING_MAX_WORDS
     )
 
 
@@ -151,8 +149,7 @@ ANNUAL_PLAN_TABLE = {
             ],
             [
                 "Maj-juni",
-                "Undersøgelse af borgeres, virksomheders og andre interessenters tilfredshed med afdelingens "
-                "service",
+                "Undersøgelse af borgeres, virksomheders og andre interessenters tilfredshed med afdelingens service",
                 "WorkSmarter-gruppen",
                 "Resultatnotat til ledergruppen og MED-udvalget",
             ],
@@ -215,9 +212,7 @@ SEED_POLICIES = [
         "title": "Ydelser og ansvarsområder",
         "seed_heading": "Ydelser og ansvarsområder",
         "slug": "ydelser-og-ansvarsomraader",
-        "summary": (
-            "Beskriver afdelingens rolle og de ydelser, den leverer til borgere og virksomheder i kommunen."
-        ),
+        "summary": ("Beskriver afdelingens rolle og de ydelser, den leverer til borgere og virksomheder i kommunen."),
         "responsible": "enhedsleder",
         "effective_date": "2025-02-01",
         "tags": ["ydelser", "organisation"],

@@ -34,48 +34,80 @@ class ControlledDocumentPage(Page):
     number_prefix = ""  # set by each document type
 
     document_number = models.CharField(
-        _("document number"), max_length=16, unique=True, editable=False,
+        _("document number"),
+        max_length=16,
+        unique=True,
+        editable=False,
         help_text=_("Assigned automatically when the document is created; never reused."),
     )
     version_major = models.PositiveIntegerField(_("major version"), default=1, editable=False)
     version_minor = models.PositiveIntegerField(_("minor version"), default=0, editable=False)
     summary = models.TextField(
-        _("summary"), max_length=600, blank=True,
+        _("summary"),
+        max_length=600,
+        blank=True,
         help_text=_("One or two sentences shown in lists and search results."),
     )
     owner_team = models.ForeignKey(
-        "auth.Group", verbose_name=_("owner (team)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="owned_documents",
+        "auth.Group",
+        verbose_name=_("owner (team)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_documents",
     )
     responsible_person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("responsible person"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="responsible_for_documents",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_for_documents",
     )
     approver = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approver"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="approver_of_documents",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approver"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approver_of_documents",
     )
     effective_date = models.DateField(_("effective date"), null=True, blank=True)
     review_interval_months = models.PositiveSmallIntegerField(
-        _("review interval (months)"), default=12, validators=[MinValueValidator(1), MaxValueValidator(60)],
+        _("review interval (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
     next_review_date = models.DateField(
-        _("next review"), null=True, blank=True,
+        _("next review"),
+        null=True,
+        blank=True,
         help_text=_("Left empty, it is the effective date plus the review interval."),
     )
     iso_clauses = ParentalManyToManyField(
-        "handbook.IsoClause", verbose_name=_("ISO 9001 clauses"), blank=True, related_name="documents",
+        "handbook.IsoClause",
+        verbose_name=_("ISO 9001 clauses"),
+        blank=True,
+        related_name="documents",
     )
     legal_basis = StreamField(
-        [("law", LegalReferenceBlock())], verbose_name=_("legal basis"), blank=True,
+        [("law", LegalReferenceBlock())],
+        verbose_name=_("legal basis"),
+        blank=True,
     )
     related_documents = ParentalManyToManyField(
-        "self", verbose_name=_("related documents"), blank=True, symmetrical=False, related_name="referenced_by",
+        "self",
+        verbose_name=_("related documents"),
+        blank=True,
+        symmetrical=False,
+        related_name="referenced_by",
     )
     tags = ClusterTaggableManager(verbose_name=_("tags"), through=DocumentTag, blank=True)
     body = StreamField(DocumentBodyBlock(), verbose_name=_("content"), blank=True)
     attachments = StreamField(
-        [("attachment", AttachmentBlock())], verbose_name=_("templates and appendices"), blank=True,
+        [("attachment", AttachmentBlock())],
+        verbose_name=_("templates and appendices"),
+        blank=True,
     )
 
     is_creatable = False
@@ -99,11 +131,13 @@ class ControlledDocumentPage(Page):
     control_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([
-                    FieldPanel("document_number", read_only=True),
-                    FieldPanel("version_major", read_only=True),
-                    FieldPanel("version_minor", read_only=True),
-                ]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("document_number", read_only=True),
+                        FieldPanel("version_major", read_only=True),
+                        FieldPanel("version_minor", read_only=True),
+                    ]
+                ),
                 FieldPanel("owner_team"),
                 FieldPanel("responsible_person"),
                 FieldPanel("approver"),
@@ -124,13 +158,15 @@ class ControlledDocumentPage(Page):
         FieldPanel("legal_basis"),
         FieldPanel("related_documents"),
     ]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Content")),
-        ObjectList(control_panels, heading=_("Document control")),
-        ObjectList(reference_panels, heading=_("References")),
-        ObjectList(Page.promote_panels, heading=_("Promote")),
-        ObjectList(Page.settings_panels, heading=_("Settings")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(control_panels, heading=_("Document control")),
+            ObjectList(reference_panels, heading=_("References")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
 
     class Meta:
         verbose_name = _("controlled document")

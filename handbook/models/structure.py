@@ -33,8 +33,12 @@ class SectionPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     owner_team = models.ForeignKey(
-        "auth.Group", verbose_name=_("owner (team)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="owned_sections",
+        "auth.Group",
+        verbose_name=_("owner (team)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_sections",
     )
 
     parent_page_types = ["handbook.HandbookIndexPage"]

@@ -14,6 +14,7 @@ CHROMIUM = "/usr/bin/chromium"
 E2E_DIR = Path(__file__).resolve().parent
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django reads the markers to order and set up the databases
 def pytest_collection_modifyitems(items):
     for item in items:
         if Path(str(item.fspath)).is_relative_to(E2E_DIR):

@@ -34,8 +34,12 @@ def test_employee_reads_a_procedure(reader_page, demo_site):
     expect(metadata).to_contain_text(procedure.document_number)
     expect(metadata).to_contain_text("1.0")
     expect(metadata).to_contain_text(procedure.responsible_person.get_full_name())
-    expect(metadata).to_contain_text(re.compile(r"\d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|"
-                                                r"september|oktober|november|december) \d{4}"))
+    expect(metadata).to_contain_text(
+        re.compile(
+            r"\d{1,2}\. (januar|februar|marts|april|maj|juni|juli|august|"
+            r"september|oktober|november|december) \d{4}"
+        )
+    )
 
     toc = reader_page.get_by_role("navigation", name="Indhold")
     first_entry = toc.get_by_role("link").first

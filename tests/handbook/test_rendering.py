@@ -26,8 +26,17 @@ def test_procedure_shows_its_metadata_in_danish(reader_client, procedure):
     assert "PRO-001" in soup.h1.get_text()
     metadata = soup.find(attrs={"aria-label": "Dokumentoplysninger"}).get_text(" ", strip=True)
     for expected in [
-        "PRO-001", "Procedure", "1.0", "1. marts 2026", "Team Miljø", "Rasmus Nielsen", "Anne Holm",
-        "1. marts 2027", "støj", "8.5", "Miljøbeskyttelsesloven",
+        "PRO-001",
+        "Procedure",
+        "1.0",
+        "1. marts 2026",
+        "Team Miljø",
+        "Rasmus Nielsen",
+        "Anne Holm",
+        "1. marts 2027",
+        "støj",
+        "8.5",
+        "Miljøbeskyttelsesloven",
     ]:
         assert expected in metadata, expected
     law = soup.find("a", href="https://www.retsinformation.dk/eli/lta/2024/1093")
@@ -40,7 +49,11 @@ def test_procedure_has_a_table_of_contents_matching_its_anchors(reader_client, p
     toc = soup.find("nav", attrs={"aria-label": "Indhold"})
     entries = [(link.get_text(strip=True), link["href"]) for link in toc.find_all("a")]
     assert [title for title, _href in entries] == [
-        "Formål", "Anvendelsesområde", "Ansvar", "Fremgangsmåde", "Særlige forhold",
+        "Formål",
+        "Anvendelsesområde",
+        "Ansvar",
+        "Fremgangsmåde",
+        "Særlige forhold",
     ]
     for _title, href in entries:
         assert soup.find(id=href.lstrip("#")) is not None, href
@@ -52,12 +65,14 @@ def test_procedure_body_blocks_render_with_their_semantics(reader_client, proced
 
     steps = main.find("ol")
     assert [item.get_text(" ", strip=True).split(" ")[0] for item in steps.find_all("li", recursive=False)] == [
-        "Modtag", "Partshøring",
+        "Modtag",
+        "Partshøring",
     ]
     table = main.find("table")
     assert table.caption.get_text(strip=True) == "Vejledende støjgrænser"
     assert [th.get_text(strip=True) for th in table.find_all("th", attrs={"scope": "col"})] == [
-        "Tidspunkt", "Grænseværdi",
+        "Tidspunkt",
+        "Grænseværdi",
     ]
     assert "Svar klageren inden 14 dage." in main.get_text()
     assert "Registrerer og journaliserer klagen." in main.get_text()
@@ -74,9 +89,15 @@ def test_related_documents_and_attachments_are_listed(reader_client, site_tree):
     draft = make_document(site_tree.section, InstructionPage, title="Hemmeligt udkast", slug="udkast")
     draft.unpublish()
     page = make_document(
-        site_tree.section, title="Miljøtilsyn", slug="tilsyn",
-        attachments=[{"type": "attachment", "value": {"document": template.pk, "kind": "template",
-                                                      "description": "Bruges ved alle tilsyn"}}],
+        site_tree.section,
+        title="Miljøtilsyn",
+        slug="tilsyn",
+        attachments=[
+            {
+                "type": "attachment",
+                "value": {"document": template.pk, "kind": "template", "description": "Bruges ved alle tilsyn"},
+            }
+        ],
     )
     page.related_documents.set([related, draft])
     page.save_revision().publish()
@@ -88,9 +109,13 @@ def test_related_documents_and_attachments_are_listed(reader_client, site_tree):
     assert "Hemmeligt udkast" not in text
 
 
-@pytest.mark.parametrize(("page_class", "prefix", "label"), [
-    (PolicyPage, "POL", "Politik"), (InstructionPage, "INS", "Instruks"),
-])
+@pytest.mark.parametrize(
+    ("page_class", "prefix", "label"),
+    [
+        (PolicyPage, "POL", "Politik"),
+        (InstructionPage, "INS", "Instruks"),
+    ],
+)
 def test_other_document_types_render(reader_client, site_tree, page_class, prefix, label):
     page = make_document(site_tree.section, page_class, title="Kvalitetspolitik", slug="politik")
 

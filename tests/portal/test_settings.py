@@ -14,7 +14,12 @@ def load_production_settings(**env):
     environment.update(env, DJANGO_SETTINGS_MODULE="portal.settings.production")
     return subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-c", PRINT_DEBUG],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60, check=False,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 

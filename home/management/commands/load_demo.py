@@ -47,7 +47,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--allow-demo-users", action="store_true",
+            "--allow-demo-users",
+            action="store_true",
             help="Create the demo users (password demo1234) even though DEBUG is off.",
         )
 
@@ -70,9 +71,11 @@ class Command(BaseCommand):
             user, created = User.objects.get_or_create(
                 username=username,
                 defaults={
-                    "first_name": first_name, "last_name": last_name,
+                    "first_name": first_name,
+                    "last_name": last_name,
                     "email": f"{username}@kommune.example",
-                    "is_staff": username == "admin", "is_superuser": username == "admin",
+                    "is_staff": username == "admin",
+                    "is_superuser": username == "admin",
                 },
             )
             if created:
@@ -106,11 +109,14 @@ class Command(BaseCommand):
     def create_handbook(self, home):
         handbook = HandbookIndexPage.objects.first()
         if handbook is None:
-            handbook = home.add_child(instance=HandbookIndexPage(
-                title="Kvalitetshåndbogen", slug="kvalitetshaandbogen",
-                intro="<p>Afdelingens politikker, procedurer og instrukser for sagsbehandlingen på miljø- og "
-                      "naturområdet, certificeret efter ISO 9001.</p>",
-            ))
+            handbook = home.add_child(
+                instance=HandbookIndexPage(
+                    title="Kvalitetshåndbogen",
+                    slug="kvalitetshaandbogen",
+                    intro="<p>Afdelingens politikker, procedurer og instrukser for sagsbehandlingen på miljø- og "
+                    "naturområdet, certificeret efter ISO 9001.</p>",
+                )
+            )
             handbook.save_revision().publish()
         return handbook
 
@@ -132,10 +138,14 @@ class Command(BaseCommand):
     def get_or_create_section(self, handbook, data):
         section = SectionPage.objects.child_of(handbook).filter(slug=data["slug"]).first()
         if section is None:
-            section = handbook.add_child(instance=SectionPage(
-                title=data["title"], slug=data["slug"], intro=data.get("intro", ""),
-                owner_team=Group.objects.get_or_create(name=data["team"])[0],
-            ))
+            section = handbook.add_child(
+                instance=SectionPage(
+                    title=data["title"],
+                    slug=data["slug"],
+                    intro=data.get("intro", ""),
+                    owner_team=Group.objects.get_or_create(name=data["team"])[0],
+                )
+            )
             section.save_revision().publish()
         return section
 
@@ -148,7 +158,10 @@ class Command(BaseCommand):
             return None
         page_class = DOCUMENT_TYPES[spec["type"]]
         page = page_class(
-            title=spec["title"], slug=spec["slug"], summary=spec.get("summary", ""), live=False,
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec.get("summary", ""),
+            live=False,
             owner_team=Group.objects.get_or_create(name=spec.get("team", section_data["team"]))[0],
             responsible_person=users.get(spec.get("responsible")),
             approver=users.get(spec.get("approver")),
@@ -157,8 +170,10 @@ class Command(BaseCommand):
             body=spec.get("body", []),
             legal_basis=[{"type": "law", "value": law} for law in spec.get("legal_basis", [])],
             attachments=[
-                {"type": "attachment", "value": {"document": self.attachment(name).pk, "kind": "template",
-                                                 "description": ""}}
+                {
+                    "type": "attachment",
+                    "value": {"document": self.attachment(name).pk, "kind": "template", "description": ""},
+                }
                 for name in spec.get("attachments", [])
             ],
         )
@@ -184,9 +199,7 @@ class Command(BaseCommand):
         for page, spec in new_documents:
             page.related_documents.set([by_slug[slug] for slug in spec.get("related", []) if slug in by_slug])
             page.save_revision().publish()
-            published = timezone.make_aware(
-                datetime.datetime.combine(page.effective_date, datetime.time(9, 0))
-            )
+            published = timezone.make_aware(datetime.datetime.combine(page.effective_date, datetime.time(9, 0)))
             ControlledDocumentPage.objects.filter(pk=page.pk).update(
                 first_published_at=published, last_published_at=published
             )
