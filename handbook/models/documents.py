@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from handbook.blocks import AttachmentBlock, DocumentBodyBlock, LegalReferenceBlock
 from handbook.dates import add_months
+from handbook.forms import ControlledDocumentForm
 
 from .numbering import next_document_number
 
@@ -110,6 +111,7 @@ class ControlledDocumentPage(Page):
         blank=True,
     )
 
+    base_form_class = ControlledDocumentForm
     is_creatable = False
     parent_page_types = ["handbook.SectionPage"]
     subpage_types = []

@@ -80,3 +80,27 @@ def test_an_invalid_review_interval_is_refused_with_a_message(admin_client, site
     assert response.status_code == 200
     assert not ProcedurePage.objects.filter(slug="klager-over-lugt").exists()
     assert "Denne værdi skal være større end eller lig 1." in response.content.decode()
+
+
+def test_people_are_chosen_by_name_among_active_users(admin_client, site_tree):
+    page = make_document(site_tree.section)
+    UserFactory(username="tidligere", first_name="Tidligere", last_name="Medarbejder", is_active=False)
+
+    body = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+
+    assert "Rasmus Nielsen (redaktoer)" in body
+    assert "Tidligere Medarbejder" not in body
+
+
+def test_a_document_whose_responsible_person_left_can_still_be_saved(admin_client, site_tree):
+    page = make_document(site_tree.section)
+    page.responsible_person.is_active = False
+    page.responsible_person.save()
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    response = admin_client.post(
+        url, procedure_form(slug=page.slug, responsible_person=str(page.responsible_person_id))
+    )
+
+    assert response.status_code == 302
+    assert page.get_latest_revision_as_object().responsible_person_id == page.responsible_person_id
