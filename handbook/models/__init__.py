@@ -7,9 +7,15 @@ from .documents import (
 )
 from .numbering import DocumentNumberCounter
 from .references import IsoClause
+from .review import DocumentReview, ReviewReminder
 from .structure import HandbookIndexPage, SectionPage
+from .versions import Acknowledgement, DocumentVersion
 
 __all__ = [
+    "Acknowledgement",
+    "DocumentReview",
+    "DocumentVersion",
+    "ReviewReminder",
     "ControlledDocumentPage",
     "DocumentNumberCounter",
     "DocumentTag",

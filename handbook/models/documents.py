@@ -14,13 +14,18 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from handbook import versioning
 from handbook.blocks import AttachmentBlock, DocumentBodyBlock, LegalReferenceBlock
 from handbook.dates import add_months
 from handbook.forms import ControlledDocumentForm
+from handbook.views import acknowledgements as acknowledgement_views
+from handbook.views import history as history_views
+from handbook.views import printing as printing_views
 
 from .numbering import next_document_number
 
@@ -31,7 +36,7 @@ class DocumentTag(TaggedItemBase):
     )
 
 
-class ControlledDocumentPage(Page):
+class ControlledDocumentPage(RoutablePageMixin, Page):
     number_prefix = ""  # set by each document type
 
     document_number = models.CharField(
@@ -105,6 +110,29 @@ class ControlledDocumentPage(Page):
     )
     tags = ClusterTaggableManager(verbose_name=_("tags"), through=DocumentTag, blank=True)
     body = StreamField(DocumentBodyBlock(), verbose_name=_("content"), blank=True)
+    change_summary = models.TextField(
+        _("change summary"),
+        blank=True,
+        help_text=_(
+            "What changed in this version, and why. Required to submit or publish; readers see it in the "
+            "version history."
+        ),
+    )
+    is_significant_change = models.BooleanField(
+        _("significant change"),
+        default=False,
+        help_text=_(
+            "A significant change raises the major version (1.3 to 2.0) and asks readers to confirm "
+            "that they have read it."
+        ),
+    )
+    acknowledgement_groups = ParentalManyToManyField(
+        "auth.Group",
+        verbose_name=_("asked to confirm"),
+        blank=True,
+        related_name="+",
+        help_text=_("Who must confirm having read a significant change. None chosen: all staff."),
+    )
     attachments = StreamField(
         [("attachment", AttachmentBlock())],
         verbose_name=_("templates and appendices"),
@@ -115,7 +143,13 @@ class ControlledDocumentPage(Page):
     is_creatable = False
     parent_page_types = ["handbook.SectionPage"]
     subpage_types = []
-    exclude_fields_in_copy = ["document_number", "version_major", "version_minor"]
+    exclude_fields_in_copy = [
+        "document_number",
+        "version_major",
+        "version_minor",
+        "change_summary",
+        "is_significant_change",
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("document_number", boost=5),
@@ -129,6 +163,10 @@ class ControlledDocumentPage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("attachments"),
+        MultiFieldPanel(
+            [FieldPanel("change_summary"), FieldPanel("is_significant_change"), FieldPanel("acknowledgement_groups")],
+            heading=_("This revision"),
+        ),
     ]
     control_panels = [
         MultiFieldPanel(
@@ -184,6 +222,43 @@ class ControlledDocumentPage(Page):
         if self.next_review_date is None and self.effective_date:
             self.next_review_date = add_months(self.effective_date, self.review_interval_months)
         super().save(*args, **kwargs)
+
+    def publish(self, revision, user=None, **kwargs):
+        """Publishes as Wagtail does, stamping the next version number on a revision that goes live now."""
+        version = versioning.stamp_revision(self, revision) if versioning.goes_live_now(revision) else None
+        result = super().publish(revision, user=user, **kwargs)
+        if version is not None:
+            versioning.record_version(self, revision, user, version)
+        return result
+
+    # Reader routes below the document's own address; the views live in handbook/views/.
+    @path("versioner/", name="history")
+    def history_route(self, request):
+        return history_views.version_history(request, self)
+
+    @path("versioner/<int:major>.<int:minor>/", name="version")
+    def version_route(self, request, major, minor):
+        return history_views.old_version(request, self, major, minor)
+
+    @path("sammenlign/", name="compare")
+    def compare_route(self, request):
+        return history_views.compare_versions(request, self)
+
+    @path("udskriv/", name="print")
+    def print_route(self, request):
+        return printing_views.print_document(request, self)
+
+    @path("bekraeft/", name="acknowledge")
+    def acknowledge_route(self, request):
+        return acknowledgement_views.acknowledge(request, self)
+
+    @path("laesestatus/", name="read_status")
+    def read_status_route(self, request):
+        return acknowledgement_views.read_status(request, self)
+
+    @path("laesestatus.csv", name="read_status_csv")
+    def read_status_csv_route(self, request):
+        return acknowledgement_views.read_status_csv(request, self)
 
     def get_admin_display_title(self):
         return f"{self.document_number} {self.draft_title}".strip()

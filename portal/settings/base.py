@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
+    "wagtail_modeladmin",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

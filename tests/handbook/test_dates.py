@@ -19,9 +19,12 @@ def test_add_months_keeps_the_day_or_takes_the_months_last(start, months, expect
 
 
 @pytest.mark.django_db
-def test_next_review_defaults_to_effective_date_plus_interval(site_tree):
+def test_publishing_sets_the_next_review_to_the_approval_plus_the_interval(site_tree):
+    from django.utils import timezone
+
     from tests.factories import make_document
 
     page = make_document(site_tree.section, effective_date=datetime.date(2026, 3, 1), review_interval_months=24)
 
-    assert page.next_review_date == datetime.date(2028, 3, 1)
+    assert page.effective_date == datetime.date(2026, 3, 1)
+    assert page.next_review_date == add_months(timezone.localdate(), 24)
