@@ -29,7 +29,8 @@ class ControlledDocumentForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         self._limit_people_to_active_users()
         if self.instance.pk and self.instance.live and not self.instance.has_unpublished_changes:
-            self.initial.update(change_summary="", is_significant_change=False)
+            # A new working copy of a published document: its own summary and, by default, today's date.
+            self.initial.update(change_summary="", is_significant_change=False, effective_date=None)
 
     def _limit_people_to_active_users(self):
         current = [getattr(self.instance, f"{name}_id") for name in PEOPLE_FIELDS]

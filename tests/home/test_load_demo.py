@@ -1,3 +1,4 @@
+import datetime
 from io import StringIO
 
 import pytest
@@ -98,3 +99,19 @@ def test_demo_users_are_refused_when_debug_is_off(settings):
     assert not get_user_model().objects.exists()
     assert "--allow-demo-users" in errors.getvalue()
     assert ControlledDocumentPage.objects.exists()
+
+
+def test_demo_users_have_their_roles_and_the_demo_has_history():
+    from handbook.models import DocumentVersion
+
+    load_demo(allow_demo_users=True)
+
+    User = get_user_model()
+    assert User.objects.get(username="redaktoer").groups.filter(name="Redaktører").exists()
+    assert User.objects.get(username="enhedsleder").groups.filter(name="Godkendere").exists()
+    assert User.objects.get(username="medarbejder").groups.filter(name="Medarbejdere").exists()
+    tilsyn = ControlledDocumentPage.objects.get(slug="miljoetilsyn-paa-virksomheder")
+    assert tilsyn.version == "2.0"
+    assert [version.label for version in DocumentVersion.objects.filter(document=tilsyn)] == ["2.0", "1.1", "1.0"]
+    assert DocumentVersion.objects.get(document=tilsyn, major=2).is_significant
+    assert ControlledDocumentPage.objects.filter(next_review_date__lt=datetime.date(2026, 11, 24)).count() >= 3

@@ -4,6 +4,8 @@ Idempotent: what exists already (found by slug, title or user name) is left as i
 """
 
 import datetime
+import json
+import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -16,10 +18,13 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from handbook import roles
 from handbook.demo import documents as demo_documents
+from handbook.demo import revisions as demo_revisions
 from handbook.demo import seed as demo_seed
 from handbook.models import (
     ControlledDocumentPage,
+    DocumentVersion,
     HandbookIndexPage,
     InstructionPage,
     IsoClause,
@@ -31,13 +36,14 @@ from home.models import HomePage
 
 DEMO_PASSWORD = "demo1234"  # noqa: S105 - documented demo password, refused when DEBUG is off
 DEMO_USERS = [
-    # user name, first name, last name, role
-    ("medarbejder", "Mette", "Jensen", "medarbejder (employee)"),
-    ("redaktoer", "Rasmus", "Nielsen", "redaktør (editor)"),
-    ("enhedsleder", "Anne", "Holm", "enhedsleder (approver)"),
-    ("worksmarter", "Søren", "Madsen", "WorkSmarter group member"),
-    ("admin", "Ida", "Administrator", "administrator (superuser)"),
+    # user name, first name, last name, groups (roles first, then the team)
+    ("medarbejder", "Mette", "Jensen", [roles.EMPLOYEES, "Team Miljø"]),
+    ("redaktoer", "Rasmus", "Nielsen", [roles.EMPLOYEES, roles.EDITORS, "Team Miljø"]),
+    ("enhedsleder", "Anne", "Holm", [roles.EMPLOYEES, roles.APPROVERS]),
+    ("worksmarter", "Søren", "Madsen", [roles.EMPLOYEES, roles.QUALITY_GROUP, "Team Natur"]),
+    ("admin", "Ida", "Administrator", [roles.EMPLOYEES, roles.ADMINISTRATORS]),
 ]
+FIRST_VERSION_SUMMARY = "Første udgave."
 DOCUMENT_TYPES = {"policy": PolicyPage, "procedure": ProcedurePage, "instruction": InstructionPage}
 DEMO_FILES = Path(demo_documents.__file__).resolve().parent / "files"
 
@@ -62,12 +68,16 @@ class Command(BaseCommand):
             home = self.create_home_page()
             handbook = self.create_handbook(home)
             created = self.create_sections(handbook, users)
+            roles.ensure_roles(handbook, SectionPage.objects.child_of(handbook).order_by("path").first())
+            self.join_groups(users)
+            if created:
+                self.revise_documents(users)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} documents created."))
 
     def create_users(self):
         users = {}
         User = get_user_model()
-        for username, first_name, last_name, _role in DEMO_USERS:
+        for username, first_name, last_name, _groups in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
                 defaults={
@@ -83,6 +93,11 @@ class Command(BaseCommand):
                 user.save()
             users[username] = user
         return users
+
+    def join_groups(self, users):
+        for username, _first, _last, group_names in DEMO_USERS:
+            if username in users:
+                users[username].groups.add(*[Group.objects.get_or_create(name=name)[0] for name in group_names])
 
     def create_home_page(self):
         home = HomePage.objects.first()
@@ -194,15 +209,56 @@ class Command(BaseCommand):
         return document
 
     def publish(self, new_documents):
-        """Links related documents, then publishes each new document once, dated to its effective date."""
+        """Links related documents, then publishes each new document as version 1.0 on its effective date."""
         by_slug = {page.slug: page for page in ControlledDocumentPage.objects.all()}
         for page, spec in new_documents:
             page.related_documents.set([by_slug[slug] for slug in spec.get("related", []) if slug in by_slug])
-            page.save_revision().publish()
-            published = timezone.make_aware(datetime.datetime.combine(page.effective_date, datetime.time(9, 0)))
-            ControlledDocumentPage.objects.filter(pk=page.pk).update(
-                first_published_at=published, last_published_at=published
+            page.change_summary = FIRST_VERSION_SUMMARY
+            page.save_revision(user=page.responsible_person).publish(user=page.approver, skip_permission_checks=True)
+            backdate(page, page.effective_date)
+
+    def revise_documents(self, users):
+        """Publishes the demo's later versions and makes some reviews overdue."""
+        for spec in demo_revisions.REVISIONS:
+            page = ControlledDocumentPage.objects.get(slug=spec["slug"]).specific
+            page.body = revised_body(page.body.raw_data, spec)
+            page.change_summary = spec["change_summary"]
+            page.is_significant_change = spec["significant"]
+            page.effective_date = datetime.date.fromisoformat(spec["published"])
+            page.save_revision(user=users.get("redaktoer")).publish(
+                user=users.get("enhedsleder"), skip_permission_checks=True
             )
+            backdate(page, datetime.date.fromisoformat(spec["published"]))
+        for slug, review_date in demo_revisions.OVERDUE_REVIEWS:
+            page = ControlledDocumentPage.objects.get(slug=slug)
+            ControlledDocumentPage.objects.filter(pk=page.pk).update(next_review_date=review_date)
+            revision = page.latest_revision
+            revision.content["next_review_date"] = review_date
+            revision.save(update_fields=["content"])
+
+
+def revised_body(raw_body, spec):
+    """The body with the revision's text replacements and added steps."""
+    text = json.dumps(list(raw_body), ensure_ascii=False)
+    for old, new in spec.get("replace", []):
+        text = text.replace(json.dumps(old, ensure_ascii=False)[1:-1], json.dumps(new, ensure_ascii=False)[1:-1])
+    body = json.loads(text)
+    steps_block = next((block for block in body if block["type"] == "steps"), None)
+    if steps_block is not None:
+        for step in spec.get("add_steps", []):
+            steps_block["value"]["steps"].append({"type": "item", "value": step, "id": str(uuid.uuid4())})
+    return body
+
+
+def backdate(page, day):
+    """Dates the page's latest publication and version to a day in the past, as if published then."""
+    published = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+    ControlledDocumentPage.objects.filter(pk=page.pk).update(last_published_at=published)
+    ControlledDocumentPage.objects.filter(pk=page.pk, first_published_at__gt=published).update(
+        first_published_at=published
+    )
+    latest = DocumentVersion.objects.filter(document_id=page.pk).order_by("-major", "-minor").first()
+    DocumentVersion.objects.filter(pk=latest.pk).update(published_at=published)
 
 
 def _usernames():

@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from handbook.models import HandbookIndexPage, SectionPage
+from handbook.roles import ROLE_DESCRIPTIONS, WORKFLOW_NAME, ensure_roles
+
+
+class Command(BaseCommand):
+    help = "Creates the role groups, their permissions on the handbook and the approval workflow (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quality-section",
+            default="faelles",
+            help="Slug of the section the WorkSmarter group may edit (default: faelles).",
+        )
+
+    def handle(self, *args, quality_section="faelles", **options):
+        handbook = HandbookIndexPage.objects.first()
+        if handbook is None:
+            raise CommandError("Create the handbook page (Kvalitetshåndbogen) first.")
+        section = SectionPage.objects.child_of(handbook).filter(slug=quality_section).first()
+        groups = ensure_roles(handbook, section)
+        for name in groups:
+            self.stdout.write(f"{name}: {ROLE_DESCRIPTIONS[name]}")
+        self.stdout.write(self.style.SUCCESS(f"Workflow «{WORKFLOW_NAME}» applies to {handbook.title}."))
