@@ -70,3 +70,24 @@ def test_logout_ends_the_session(client, employee, site_tree):
     assert response.status_code == 302
     assert response["Location"] == "/login/"
     assert client.get("/").status_code == 302
+
+
+def test_a_reader_opening_the_admin_is_told_there_is_no_access_without_a_redirect_loop(client, employee, site_tree):
+    client.force_login(employee)
+
+    response = client.get("/admin/", follow=True)
+
+    assert response.status_code == 403
+    assert [url for url, _status in response.redirect_chain] == ["/login/?next=/admin/"]
+    body = response.content.decode()
+    assert "Ingen adgang" in body
+    assert "Du har ikke adgang til administrationen." in body
+
+
+def test_a_logged_in_person_on_the_login_page_goes_to_the_front_page(client, employee, site_tree):
+    client.force_login(employee)
+
+    response = client.get("/login/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
