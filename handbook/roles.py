@@ -66,6 +66,9 @@ def ensure_roles(handbook, quality_section=None):
         _grant_collection(groups[name], root_collection, "wagtailimages", IMAGE_CHOICE_PERMISSIONS)
     for app_label, codename in ADMIN_MODEL_PERMISSIONS:
         _grant(groups[ADMINISTRATORS], app_label, codename)
+    # The register of read confirmations: for those who follow up on them.
+    for name in (APPROVERS, QUALITY_GROUP, ADMINISTRATORS):
+        _grant(groups[name], "handbook", "view_acknowledgement")
     ensure_approval_workflow(handbook, groups[APPROVERS])
     return groups
 

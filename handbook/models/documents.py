@@ -236,7 +236,8 @@ class ControlledDocumentPage(RoutablePageMixin, Page):
     def history_route(self, request):
         return history_views.version_history(request, self)
 
-    @path("versioner/<int:major>.<int:minor>/", name="version")
+    # A dot cannot stand in a Wagtail page path, so version 2.0 is at versioner/2-0/.
+    @path("versioner/<int:major>-<int:minor>/", name="version")
     def version_route(self, request, major, minor):
         return history_views.old_version(request, self, major, minor)
 
@@ -256,7 +257,7 @@ class ControlledDocumentPage(RoutablePageMixin, Page):
     def read_status_route(self, request):
         return acknowledgement_views.read_status(request, self)
 
-    @path("laesestatus.csv", name="read_status_csv")
+    @path("laesestatus/csv/", name="read_status_csv")
     def read_status_csv_route(self, request):
         return acknowledgement_views.read_status_csv(request, self)
 

@@ -81,3 +81,11 @@ def test_setup_roles_command(site_tree):
 def test_setup_roles_needs_a_handbook(db):
     with pytest.raises(CommandError):
         call_command("setup_roles", stdout=StringIO())
+
+
+def test_approvers_and_the_quality_group_see_the_register_of_confirmations(handbook):
+    groups, _common, _environment = handbook
+
+    assert member_of(groups, roles.APPROVERS).has_perm("handbook.view_acknowledgement")
+    assert member_of(groups, roles.QUALITY_GROUP).has_perm("handbook.view_acknowledgement")
+    assert not member_of(groups, roles.EDITORS).has_perm("handbook.view_acknowledgement")
