@@ -217,3 +217,23 @@ def test_a_rejection_is_in_the_audit_log_with_its_comment(client, procedure, han
     entry = PageLogEntry.objects.get(page=procedure, action="wagtail.workflow.reject")
     assert entry.user == approver
     assert entry.comment == "Mangler henvisning."
+
+
+def test_a_reader_reaches_none_of_the_editorial_admin_urls(client, procedure, handbook_roles, reader):
+    editor, _approver = handbook_roles
+    post_as(client, editor, procedure, **{"action-submit": "1"})
+    task_state = current_task_state(procedure)
+    urls = [
+        reverse("wagtailadmin_pages:edit", args=[procedure.pk]),
+        reverse("wagtailadmin_pages:history", args=[procedure.pk]),
+        reverse("wagtailadmin_pages:workflow_action", args=[procedure.pk, "approve", task_state.pk]),
+        reverse("wagtailadmin_reports:workflow"),
+    ]
+    reader_browser = Client()
+    reader_browser.force_login(reader)
+
+    for url in urls:
+        response = reader_browser.post(url) if "workflow/action" in url else reader_browser.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/login/"), url
+    assert live(procedure).version == "1.0"
