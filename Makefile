@@ -52,6 +52,9 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Our own strings from the sources, plus Danish for the third-party strings editors see (locale/da/third_party.po).
 messages: install
-	$(PY) manage.py makemessages --locale da --ignore ".venv/*" --ignore "node_modules/*"
+	$(PY) manage.py makemessages --locale da --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" \
+		--ignore "tests/*" --ignore "var/*"
+	msgcat --use-first locale/da/LC_MESSAGES/django.po locale/da/third_party.po -o locale/da/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --locale da --ignore ".venv/*" --ignore "node_modules/*"
