@@ -133,29 +133,13 @@ def read_status_csv(request, page):
     writer.writerow(
         [_("Document number"), _("Version"), _("Name"), _("User name"), _("E-mail"), _("Status"), _("Confirmed on")]
     )
+
+    def row(person, state, confirmed_at=""):
+        name, username, email = service.display_name(person), person.get_username(), person.email
+        return [page.document_number, version.label, _cell(name), _cell(username), _cell(email), state, confirmed_at]
+
     for confirmation in status.confirmed:
-        person = confirmation.user
-        writer.writerow(
-            [
-                page.document_number,
-                version.label,
-                _cell(service.display_name(person)),
-                _cell(person.get_username()),
-                _cell(person.email),
-                _("Confirmed"),
-                _local_time(confirmation.confirmed_at),
-            ]
-        )
+        writer.writerow(row(confirmation.user, _("Confirmed"), _local_time(confirmation.confirmed_at)))
     for person in status.unconfirmed:
-        writer.writerow(
-            [
-                page.document_number,
-                version.label,
-                _cell(service.display_name(person)),
-                _cell(person.get_username()),
-                _cell(person.email),
-                _("Not confirmed"),
-                "",
-            ]
-        )
+        writer.writerow(row(person, _("Not confirmed")))
     return response
