@@ -1,24 +1,12 @@
 """axe-core finds no WCAG 2.1 A/AA violation on a document's version history, an old version, a comparison and
 the print view, and the comparison works without JavaScript from the history's form."""
 
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 from playwright.sync_api import expect
 
 from handbook.models import ControlledDocumentPage, DocumentVersion, ProcedurePage
-
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def violations(page, url):
-    page.goto(url)
-    results = Axe().run(page, options=WCAG_21_AA)
-    return [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} elements, "
-        f"first: {violation['nodes'][0]['html'][:120]})"
-        for violation in results.response["violations"]
-    ]
+from tests.e2e.test_accessibility import violations
 
 
 def document_with_versions():
