@@ -11,7 +11,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["handbook.HandbookIndexPage"]
+    subpage_types = ["handbook.HandbookIndexPage", "forms.ReportingIndexPage"]
     template = "home/home_page.html"
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

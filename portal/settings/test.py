@@ -12,4 +12,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kvalitetsportalen-media-"))
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kvalitetsportalen-private-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
