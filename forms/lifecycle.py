@@ -1,4 +1,4 @@
-"""The lifecycle of a case: its states, the moves between them and what each move requires.
+"""The lifecycle of a case: its states, the moves between them and what each state requires.
 
 ISO 9001 clause 10.2: react, find the cause, act, check that it worked, keep the record. The rules live here
 so the admin form, the model's own save and the tests all use the same ones.
@@ -6,6 +6,7 @@ so the admin form, the model's own save and the tests all use the same ones.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,12 +33,20 @@ TRANSITIONS = {
 
 
 def refusal(case, old_status, new_status):
-    """The reasons, by field, why ``case`` may not move from ``old_status`` to ``new_status``; empty if it may."""
-    if old_status == new_status:
-        return {}
-    if new_status not in TRANSITIONS.get(old_status, set()):
+    """The reasons, by field, why ``case`` may not be saved in ``new_status`` coming from ``old_status``.
+
+    Empty if it may. What a state requires is checked on every save in that state, not only on the move into
+    it, so a handler or a corrective action cannot be emptied afterwards either.
+    """
+    if new_status not in Status.values:
+        return {"status": gettext("Choose one of the states in the list.")}
+    if old_status != new_status and new_status not in TRANSITIONS.get(old_status, set()):
         return {"status": _transition_message(old_status, new_status)}
-    return {field: message for field, message in case.requirements_for(new_status) if not _filled(case, field)}
+    errors = {}
+    for field, message in case.requirements_for(new_status):
+        if not _filled(case, field):
+            errors.setdefault(field, str(message))
+    return errors
 
 
 def check_transition(case, old_status, new_status):
@@ -47,13 +56,10 @@ def check_transition(case, old_status, new_status):
 
 
 def _transition_message(old_status, new_status):
-    old_label, new_label = Status(old_status).label, Status(new_status).label
+    names = {"old": Status(old_status).label, "new": Status(new_status).label}
     if old_status in FINAL_STATES:
-        return _("A case that is “%(old)s” cannot be changed to “%(new)s”. Report a new case instead.") % {
-            "old": old_label,
-            "new": new_label,
-        }
-    return _("A case cannot go from “%(old)s” to “%(new)s”.") % {"old": old_label, "new": new_label}
+        return gettext("A case that is “%(old)s” cannot be changed to “%(new)s”. Report a new case instead.") % names
+    return gettext("A case cannot go from “%(old)s” to “%(new)s”.") % names
 
 
 def _filled(case, field):

@@ -13,9 +13,12 @@ def case_path(case, index=None):
     index = index or reporting_index()
     if index is None:
         return ""
-    return index.url + index.reverse_subpage("case", args=[case.reference])
+    return index.get_url() + index.reverse_subpage("case", args=[case.reference])
 
 
 def case_full_url(case):
+    """The case's address for mails: the portal's base URL, unless the page already has a full one."""
     path = case_path(case)
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}" if path else ""
+    if not path or path.startswith(("http://", "https://")):
+        return path
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"

@@ -1,19 +1,23 @@
 """A ceiling on reports per person per hour, so a stuck button or a script cannot flood the quality group.
 
-Counted in the cache under a hash of the user id, per clock hour: the count says nothing about which
-reports were made, so an anonymous report stays anonymous.
+Counted in the cache per clock hour under a keyed hash of the user id: the count says nothing about which
+reports were made, and the key does not say whose count it is, so an anonymous report stays anonymous.
+The last hour is estimated from this hour's count and the previous hour's, weighted by how much of it is
+still within the last 60 minutes, so the limit does not reset in full on the hour.
+
+A cache that fails lets the report through: losing a report is worse than one too many.
 """
 
 import hashlib
+import hmac
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 
-
-def _key(user):
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{user.pk}".encode()).hexdigest()[:32]
-    return f"forms:reports:{digest}:{int(time.time() // 3600)}"
+WINDOW = 3600
+logger = logging.getLogger(__name__)
 
 
 def limit():
@@ -21,13 +25,33 @@ def limit():
 
 
 def exceeded(user):
-    return cache.get(_key(user), 0) >= limit()
+    return sent_within_the_hour(user) >= limit()
 
 
-def record(user):
-    key = _key(user)
-    if not cache.add(key, 1, timeout=3600):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=3600)
+def sent_within_the_hour(user, now=None):
+    now = time.time() if now is None else now
+    hour, seconds_into_it = divmod(int(now), WINDOW)
+    try:
+        counts = cache.get_many([_key(user, hour), _key(user, hour - 1)])
+    except Exception:
+        logger.warning("The report rate limit could not be read from the cache", exc_info=True)
+        return 0
+    this_hour, last_hour = counts.get(_key(user, hour), 0), counts.get(_key(user, hour - 1), 0)
+    return this_hour + last_hour * (WINDOW - seconds_into_it) / WINDOW
+
+
+def record(user, now=None):
+    now = time.time() if now is None else now
+    key = _key(user, int(now) // WINDOW)
+    try:
+        cache.add(key, 0, timeout=2 * WINDOW)  # read again during the next hour
+        cache.incr(key)
+    except ValueError:  # gone between add and incr
+        cache.add(key, 1, timeout=2 * WINDOW)
+    except Exception:
+        logger.warning("The report rate limit could not be recorded in the cache", exc_info=True)
+
+
+def _key(user, hour):
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"reports:{user.pk}".encode(), hashlib.sha256).hexdigest()
+    return f"forms:reports:{digest[:32]}:{hour}"

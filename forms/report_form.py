@@ -1,10 +1,15 @@
 """The form a reporter fills in: fixed core fields, then the questions editors add with the form builder."""
 
+import datetime
+import decimal
 import re
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -13,20 +18,25 @@ from handbook.models import ControlledDocumentPage
 
 TITLE_MAX = 200
 TEXT_MAX = 10_000
-VERSION_PATTERN = re.compile(r"^\d{1,4}\.\d{1,4}$")
+VERSION_PATTERN = re.compile(r"^(\d{1,4})\.(\d{1,4})$")
 DOCUMENT_NUMBER_PATTERN = re.compile(r"\b([A-ZÆØÅ]{2,8}-\d{1,6})\b", re.IGNORECASE)
 CORE_FIELDS = ("title", "description", "document", "document_version", "attachments", "anonymous", "submission_key")
+HIDDEN_FIELDS = ("document_version", "submission_key")
+
+
+def danish_number(number):
+    return f"{number:,}".replace(",", ".")
 
 
 def validate_length(limit):
     def validator(value):
         if len(value) > limit:
             raise ValidationError(
-                _(
+                gettext(
                     "The text is too long: at most %(limit)s characters, and it has %(length)s. Shorten it, or attach "
                     "the rest as a file."
                 )
-                % {"limit": f"{limit:,}".replace(",", "."), "length": f"{len(value):,}".replace(",", ".")},
+                % {"limit": danish_number(limit), "length": danish_number(len(value))},
                 code="max_length",
             )
 
@@ -37,7 +47,9 @@ def validate_readable(value):
     """Text that came with NUL bytes or bytes that are not UTF-8 (which Django turns into U+FFFD)."""
     if "\x00" in value or "\ufffd" in value:
         raise ValidationError(
-            _("The text contains characters that cannot be read. Remove them (or type the text again) and send it."),
+            gettext(
+                "The text contains characters that cannot be read. Remove them (or type the text again) and send it."
+            ),
             code="unreadable",
         )
 
@@ -72,13 +84,15 @@ class ReportForm(BaseForm):
     title = forms.CharField(label=_("Short title"), help_text=_("A few words that say what it is about."))
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 8}))
     document = forms.CharField(
-        label=_("Handbook document (optional)"),
+        label=_("Handbook document"),
         required=False,
         help_text=_("The document number, for example PRO-014, if it concerns a document in the handbook."),
     )
+    # The version the reporter was reading, paired with its document number (“PRO-014@2.1”) so that it is not
+    # kept for another document typed into the form instead.
     document_version = forms.CharField(required=False, widget=forms.HiddenInput)
     attachments = AttachmentsField(
-        label=_("Attachments (optional)"),
+        label=_("Attachments"),
         help_text=_("Up to 5 files of at most 10 MB each: PDF, images, Office documents or plain text."),
     )
     anonymous = forms.BooleanField(
@@ -89,7 +103,8 @@ class ReportForm(BaseForm):
             "the case under “My reports”."
         ),
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    # Checked in clean(): a hidden field has nowhere to show its own message.
+    submission_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     error_css_class = "form-error"
     required_css_class = "form-required"
@@ -97,20 +112,33 @@ class ReportForm(BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            if isinstance(field, forms.CharField) and name not in ("document_version", "submission_key"):
-                make_text_field(field, TITLE_MAX if name in ("title", "document") else TEXT_MAX)
-        self.fields["submission_key"].error_messages["required"] = _(
-            "The form had expired. Check what you wrote and send it again."
-        )
-        self.fields["submission_key"].error_messages["invalid"] = self.fields["submission_key"].error_messages[
-            "required"
-        ]
+            if isinstance(field, forms.CharField) and name not in HIDDEN_FIELDS:
+                make_text_field(field, self._text_limit(name, field))
+        for name in HIDDEN_FIELDS:
+            self.fields[name].validators = []  # read leniently below: nobody can see a message on them
         for field in self.fields.values():
-            field.widget.attrs.setdefault("class", widget_class(field.widget))
+            if not field.widget.is_hidden:
+                field.widget.attrs.setdefault("class", widget_class(field.widget))
         self.order_fields([*CORE_FIELDS[:3], *self.builder_field_names(), "attachments", "anonymous"])
+        if not self.is_bound:
+            self.initial["document_version"] = paired_version(
+                self.initial.get("document"), self.initial.get("document_version")
+            )
+
+    @staticmethod
+    def _text_limit(name, field):
+        if name in ("title", "document"):
+            return TITLE_MAX
+        return min(field.max_length or TEXT_MAX, TEXT_MAX)  # a builder one-line answer keeps its 255
 
     def builder_field_names(self):
         return [name for name in self.fields if name not in CORE_FIELDS]
+
+    def clean_submission_key(self):
+        try:
+            return uuid.UUID(self.cleaned_data["submission_key"].strip())
+        except ValueError:
+            return None
 
     def clean_document(self):
         value = self.cleaned_data["document"].strip()
@@ -122,7 +150,7 @@ class ReportForm(BaseForm):
             document = ControlledDocumentPage.objects.live().filter(document_number__iexact=match.group(1)).first()
         if document is None:
             raise ValidationError(
-                _(
+                gettext(
                     "We do not know the document “%(value)s”. Write its number, for example PRO-014, or leave the "
                     "field empty."
                 )
@@ -130,21 +158,70 @@ class ReportForm(BaseForm):
             )
         return document
 
-    def clean_document_version(self):
-        value = self.cleaned_data["document_version"].strip()
-        return value if VERSION_PATTERN.match(value) else ""
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("submission_key") is None:
+            self.add_error(
+                None,
+                gettext(
+                    "The form had expired or was damaged, so it was not sent. Check what you wrote and send it again."
+                ),
+            )
+            self._renew_submission_key()
+        document = cleaned_data.get("document")
+        cleaned_data["document_version"] = read_version(document, cleaned_data.get("document_version", ""))
+        return cleaned_data
+
+    def _renew_submission_key(self):
+        """The form shown again gets a valid key, or it could never be sent."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("submission_key")] = str(uuid.uuid4())
 
     def answers(self):
         """The builder questions with their answers, as label and text, in the order of the form."""
-        answers = []
-        for name in self.builder_field_names():
-            value = self.cleaned_data.get(name)
-            if isinstance(value, list):
-                value = ", ".join(str(item) for item in value)
-            elif isinstance(value, bool):
-                value = str(_("Yes") if value else _("No"))
-            answers.append({"label": str(self.fields[name].label), "value": "" if value is None else str(value)})
-        return answers
+        return [
+            {"label": str(self.fields[name].label), "value": answer_text(self.cleaned_data.get(name))}
+            for name in self.builder_field_names()
+        ]
+
+
+def paired_version(document_number, version):
+    """The hidden value that ties the version being read to its document: “PRO-014@2.1”."""
+    if document_number and version and VERSION_PATTERN.match(version.strip()):
+        return f"{document_number.strip()}@{version.strip()}"
+    return ""
+
+
+def read_version(document, value):
+    """The version the reporter was reading: the one they came from, if it belongs to ``document``, else the
+    version in force."""
+    if document is None:
+        return ""
+    number, _at, version = (value or "").strip().rpartition("@")
+    match = VERSION_PATTERN.match(version)
+    if not match or (number and number.upper() != document.document_number.upper()):
+        return document.version
+    major, minor = int(match.group(1)), int(match.group(2))
+    if (major, minor) > (document.version_major, document.version_minor):
+        return document.version  # a version the document has not had yet
+    return f"{major}.{minor}"
+
+
+def answer_text(value):
+    """An answer as the handlers read it: Danish dates, numbers and yes/no."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "j. F Y H:i")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "j. F Y")
+    if isinstance(value, decimal.Decimal):
+        return formats.number_format(value)
+    return str(value)
 
 
 class ReportFormBuilder(FormBuilder):

@@ -1,42 +1,53 @@
 """Checks on files attached to a report: what the content is (not what the name says), size and number."""
 
 import unicodedata
+import zipfile
 from pathlib import PurePosixPath
 
 import filetype
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 MAX_FILES = 5
 MAX_FILE_SIZE = 10 * 1024 * 1024
+MAX_NAME_LENGTH = 200
 TEXT_SNIFF_BYTES = 64 * 1024
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+
 # What may be attached, by the type found in the content, with the file name endings that type may carry.
+# Each label carries its own article, which differs between Danish nouns (“et PDF-dokument”, “en præsentation”).
 ALLOWED_TYPES = {
-    "application/pdf": ({".pdf"}, _("PDF document")),
-    "image/jpeg": ({".jpg", ".jpeg"}, _("JPEG image")),
-    "image/png": ({".png"}, _("PNG image")),
-    "image/gif": ({".gif"}, _("GIF image")),
-    "image/webp": ({".webp"}, _("WebP image")),
-    "image/heic": ({".heic", ".heif"}, _("HEIC image")),
-    "application/msword": ({".doc"}, _("Word document")),
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ({".docx"}, _("Word document")),
-    "application/vnd.ms-excel": ({".xls"}, _("Excel spreadsheet")),
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ({".xlsx"}, _("Excel spreadsheet")),
-    "application/vnd.ms-powerpoint": ({".ppt"}, _("PowerPoint presentation")),
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": (
-        {".pptx"},
-        _("PowerPoint presentation"),
-    ),
-    "application/vnd.oasis.opendocument.text": ({".odt"}, _("OpenDocument text")),
-    "application/vnd.oasis.opendocument.spreadsheet": ({".ods"}, _("OpenDocument spreadsheet")),
+    "application/pdf": ({".pdf"}, _("a PDF document")),
+    "image/jpeg": ({".jpg", ".jpeg"}, _("a JPEG image")),
+    "image/png": ({".png"}, _("a PNG image")),
+    "image/gif": ({".gif"}, _("a GIF image")),
+    "image/webp": ({".webp"}, _("a WebP image")),
+    "image/heic": ({".heic", ".heif"}, _("a HEIC image")),
+    "application/msword": ({".doc"}, _("a Word document")),
+    DOCX: ({".docx"}, _("a Word document")),
+    "application/vnd.ms-excel": ({".xls"}, _("an Excel spreadsheet")),
+    XLSX: ({".xlsx"}, _("an Excel spreadsheet")),
+    "application/vnd.ms-powerpoint": ({".ppt"}, _("a PowerPoint presentation")),
+    PPTX: ({".pptx"}, _("a PowerPoint presentation")),
+    ODT: ({".odt"}, _("an OpenDocument text")),
+    ODS: ({".ods"}, _("an OpenDocument spreadsheet")),
     "text/plain": ({".txt", ".csv", ".log"}, _("plain text")),
 }
 
+# Office documents are zip archives; the part that says which kind, whatever order the writer put them in.
+OOXML_MAIN_PARTS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX, "ppt/presentation.xml": PPTX}
+ZIP_TYPES = {"application/zip", DOCX, XLSX, PPTX}
 
-class MultipleFileInput(forms.ClearableFileInput):
+
+class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
 
 
@@ -55,8 +66,9 @@ class AttachmentsField(forms.FileField):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if len(files) > MAX_FILES:
             raise ValidationError(
-                _("You can attach at most %(max)d files; you chose %(count)d.")
-                % {"max": MAX_FILES, "count": len(files)}
+                gettext("You can attach at most %(max)d files; you chose %(count)d. Choose fewer files.")
+                % {"max": MAX_FILES, "count": len(files)},
+                code="too_many_files",
             )
         errors = []
         for upload in files:
@@ -72,18 +84,18 @@ class AttachmentsField(forms.FileField):
 def validate_upload(upload):
     """Refuses a file whose name, size or content is not acceptable; returns the MIME type found."""
     name = upload.name or ""
-    _check_name(name)
+    check_name(name)
     if upload.size == 0:
-        raise ValidationError(_("The file “%(name)s” is empty.") % {"name": name})
+        raise ValidationError(gettext("The file “%(name)s” is empty.") % {"name": name})
     if upload.size > MAX_FILE_SIZE:
         raise ValidationError(
-            _("The file “%(name)s” is %(size)s; a file may be at most %(max)s.")
+            gettext("The file “%(name)s” is %(size)s; a file may be at most %(max)s.")
             % {"name": name, "size": filesizeformat(upload.size), "max": filesizeformat(MAX_FILE_SIZE)}
         )
     mime_type = sniff(upload)
     if mime_type not in ALLOWED_TYPES:
         raise ValidationError(
-            _(
+            gettext(
                 "The file “%(name)s” cannot be attached: its content is not a PDF, an image, an Office document "
                 "or plain text."
             )
@@ -92,7 +104,10 @@ def validate_upload(upload):
     extensions, label = ALLOWED_TYPES[mime_type]
     if PurePosixPath(name).suffix.lower() not in extensions:
         raise ValidationError(
-            _("The file “%(name)s” is named as another type than it is: its content is a %(type)s.")
+            gettext(
+                "The file “%(name)s” is not what its name says: its content is %(type)s. Check that you chose the "
+                "right file."
+            )
             % {"name": name, "type": label}
         )
     upload.detected_mime_type = mime_type
@@ -100,14 +115,39 @@ def validate_upload(upload):
 
 
 def sniff(upload):
-    """The MIME type read from the file's first bytes; plain text is recognised as readable UTF-8."""
+    """The MIME type read from the file's content; plain text is recognised as readable UTF-8."""
     upload.seek(0)
     head = upload.read(TEXT_SNIFF_BYTES)
     upload.seek(0)
     kind = filetype.guess(head)
     if kind is not None:
-        return kind.mime
+        return _office_type(upload) if kind.mime in ZIP_TYPES else kind.mime
     return "text/plain" if _is_text(head, complete=upload.size <= TEXT_SNIFF_BYTES) else None
+
+
+def _office_type(upload):
+    """What a zip archive holds, read from its table of contents (nothing is unpacked)."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            mimetype = _declared_mimetype(archive) if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError):
+        return None
+    finally:
+        upload.seek(0)
+    if mimetype in (ODT, ODS):
+        return mimetype
+    if "[Content_Types].xml" in names:
+        for part, mime_type in OOXML_MAIN_PARTS.items():
+            if part in names:
+                return mime_type
+    return "application/zip"
+
+
+def _declared_mimetype(archive):
+    """An OpenDocument file names its type in a small first entry; read no more than a type's length."""
+    with archive.open("mimetype") as entry:
+        return entry.read(100).decode("ascii", "replace").strip()
 
 
 def _is_text(head, complete):
@@ -123,12 +163,17 @@ def _is_text(head, complete):
     return not any(unicodedata.category(c) == "Cc" and c not in "\t\n\r\f" for c in text)
 
 
-def _check_name(name):
+def check_name(name):
     """Django strips paths from uploaded names; a name that still holds one was made to deceive."""
     if not name.strip() or "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
         raise ValidationError(
-            _("The file name “%(name)s” is not valid. Rename the file, for example to “bilag.pdf”, and try again.")
-            % {"name": name}
+            gettext(
+                "The file name “%(name)s” is not valid. Rename the file, for example to “bilag.pdf”, and try again."
+            )
+            % {"name": name[:MAX_NAME_LENGTH]}
         )
-    if len(name) > 200:
-        raise ValidationError(_("The file name is too long: at most 200 characters."))
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValidationError(
+            gettext("The file name is too long: at most %(max)d characters. Rename the file and try again.")
+            % {"max": MAX_NAME_LENGTH}
+        )

@@ -95,7 +95,8 @@ class Case(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.I
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "status" not in update_fields:
+        handling = {"status", "handler", "due_date", "cause", "action", "rejection_reason", "effectiveness_check"}
+        if update_fields is not None and not handling & set(update_fields):
             return super().save(*args, **kwargs)
         if self.pk is None and self.status != Status.RECEIVED:
             raise ValidationError({"status": _("A new case starts as received.")})
@@ -104,6 +105,8 @@ class Case(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.I
         if old_status != self.status:
             self.status_changed_at = timezone.now()
             self.closed_at = self.status_changed_at if self.status in lifecycle.FINAL_STATES else None
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "status_changed_at", "closed_at"}
         super().save(*args, **kwargs)
         if old_status != self.status:
             StatusChange.objects.create(case=self, old_status=old_status, new_status=self.status)
@@ -112,15 +115,18 @@ class Case(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.I
     # Lifecycle
 
     def requirements_for(self, status):
-        """(field, message) pairs that must be filled in before the case may enter ``status``."""
-        required = {
-            Status.IN_PROGRESS: [
-                ("handler", _("Choose a handler before the case is put in progress.")),
-                ("due_date", _("Set a due date before the case is put in progress.")),
-            ],
-            Status.REJECTED: [("rejection_reason", _("Give the reason for rejecting the case."))],
-        }
-        return required.get(status, [])
+        """(field, message) pairs that must be filled in while the case is in ``status``.
+
+        Cumulative: a case that has reached a state still needs what the states before it needed.
+        """
+        if status in (Status.IN_PROGRESS, Status.ACTION_TAKEN, Status.CLOSED):
+            return [
+                ("handler", _("Choose who handles the case.")),
+                ("due_date", _("Set a due date for the case.")),
+            ]
+        if status == Status.REJECTED:
+            return [("rejection_reason", _("Give the reason for rejecting the case."))]
+        return []
 
     def stored_status(self):
         if self.pk is None:
@@ -138,12 +144,15 @@ class Case(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.I
         lifecycle.check_transition(self, self.stored_status(), self.status)
 
     def _notify_after_commit(self, old_status, old_handler_id):
+        """Mails go out once the change is committed; a failing mail is logged there and never undoes it."""
+        from functools import partial
+
         from forms import notifications
 
         if old_status != self.status:
-            transaction.on_commit(lambda: notifications.status_changed(self))
+            transaction.on_commit(partial(notifications.status_changed, self), robust=True)
         if self.handler_id and self.handler_id != old_handler_id:
-            transaction.on_commit(lambda: notifications.handler_assigned(self))
+            transaction.on_commit(partial(notifications.handler_assigned, self), robust=True)
 
     # What people see
 
@@ -223,17 +232,19 @@ class Deviation(Case):
         verbose_name_plural = _("deviations")
 
     def requirements_for(self, status):
+        required = super().requirements_for(status)
         if status == Status.ACTION_TAKEN:
-            return [
-                ("cause", _("Describe the cause before recording the action taken.")),
+            required += [
+                ("cause", _("Describe the cause of the deviation.")),
                 ("action", _("Describe the correction or corrective action.")),
             ]
-        if status == Status.CLOSED:
-            return [
+        elif status == Status.CLOSED:
+            required += [
+                ("cause", _("Describe the cause of the deviation.")),
                 ("action", _("A deviation cannot be closed without a corrective action.")),
                 ("effectiveness_check", _("A deviation cannot be closed without an effectiveness check.")),
             ]
-        return super().requirements_for(status)
+        return required
 
 
 class ImprovementProposal(Case):
@@ -281,9 +292,10 @@ class ImprovementProposal(Case):
         verbose_name_plural = _("improvement proposals")
 
     def requirements_for(self, status):
+        required = super().requirements_for(status)
         if status in (Status.ACTION_TAKEN, Status.CLOSED):
-            return [("action", _("Describe what was done with the proposal."))]
-        return super().requirements_for(status)
+            required += [("action", _("Describe what was done with the proposal."))]
+        return required
 
     def clean(self):
         super().clean()

@@ -1,4 +1,5 @@
 from django.db import IntegrityError, models, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,26 +21,29 @@ class CaseNumberCounter(models.Model):
 
 
 def next_case_reference(prefix):
-    """The next reference for ``prefix`` this year (Copenhagen time).
+    """The next reference for ``prefix`` in the current year, Copenhagen time: AFV-2026-0001.
 
-    The counter row is locked while it is incremented, so concurrent submissions on PostgreSQL wait for each
-    other instead of sharing a number; the first submission of a year may race to create the row, and the
-    loser simply locks the row the winner created.
+    The counter is raised with one UPDATE, which locks its row until the caller's transaction ends: on
+    PostgreSQL a concurrent submission waits there and then sees the raised number, so no two cases share
+    one. A number once given is never given again, even if its case is deleted.
     """
-    year = timezone.localdate().year
+    year = timezone.localdate(timezone=timezone.get_default_timezone()).year
     with transaction.atomic():
-        _ensure_counter(prefix, year)
-        counter = CaseNumberCounter.objects.select_for_update().get(prefix=prefix, year=year)
-        counter.last_number += 1
-        counter.save(update_fields=["last_number"])
-    return f"{prefix}-{year}-{counter.last_number:04d}"
+        if not _raise_counter(prefix, year):
+            _create_counter(prefix, year)
+        number = CaseNumberCounter.objects.filter(prefix=prefix, year=year).values_list("last_number", flat=True).get()
+    return f"{prefix}-{year}-{number:04d}"
 
 
-def _ensure_counter(prefix, year):
-    if CaseNumberCounter.objects.filter(prefix=prefix, year=year).exists():
-        return
+def _raise_counter(prefix, year):
+    return CaseNumberCounter.objects.filter(prefix=prefix, year=year).update(last_number=F("last_number") + 1)
+
+
+def _create_counter(prefix, year):
+    """The year's first number. When two submissions start a year at once, the second waits on the unique
+    constraint until the first commits, fails, and then raises the row the first one made."""
     try:
         with transaction.atomic():
-            CaseNumberCounter.objects.create(prefix=prefix, year=year)
+            CaseNumberCounter.objects.create(prefix=prefix, year=year, last_number=1)
     except IntegrityError:
-        pass  # another submission created it first
+        _raise_counter(prefix, year)

@@ -146,6 +146,8 @@ else:
 # Reports (deviations and proposals) one person may send per hour.
 PORTAL_REPORTS_PER_HOUR = int(os.environ.get("PORTAL_REPORTS_PER_HOUR", "20"))
 
+# Mail is sent during a request, after the commit: a hanging mail server must not hold the page.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kvalitetsportalen@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

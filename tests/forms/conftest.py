@@ -4,10 +4,19 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from handbook import roles
 from tests.factories import UserFactory, make_document
 from tests.forms.factories import build_reporting
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters live in the cache; user ids repeat between tests."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -9,14 +9,15 @@ from handbook.models import (
     ProcedurePage,
     SectionPage,
 )
+from forms.models import ReportingIndexPage
 from home.models import HomePage
 
 DOCUMENT_TYPES = {PolicyPage, ProcedurePage, InstructionPage}
 
 
-def test_home_page_sits_at_the_root_and_holds_the_handbook():
+def test_home_page_sits_at_the_root_and_holds_the_handbook_and_the_reporting_section():
     assert set(HomePage.allowed_parent_page_models()) == {Page}
-    assert set(HomePage.allowed_subpage_models()) == {HandbookIndexPage}
+    assert set(HomePage.allowed_subpage_models()) == {HandbookIndexPage, ReportingIndexPage}
 
 
 def test_handbook_holds_sections_only():

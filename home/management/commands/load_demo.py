@@ -1,6 +1,8 @@
-"""Builds the demo portal: the handbook from the department's own text, demo documents and demo users.
+"""Builds the demo portal: the handbook from the department's own text, demo documents and demo users, and the
+reporting section with a dozen deviations and proposals in every state.
 
-Idempotent: what exists already (found by slug, title or user name) is left as it is.
+Idempotent: what exists already (found by slug, title or user name) is left as it is. Nothing is mailed: the
+demo cases change state like real ones, which queues mail, and the load sends it nowhere.
 """
 
 import datetime
@@ -18,6 +20,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from forms import demo as reporting_demo
+from forms.roles import ensure_reporting_roles
 from handbook import roles
 from handbook.demo import documents as demo_documents
 from handbook.demo import revisions as demo_revisions
@@ -59,7 +63,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, allow_demo_users=False, **options):
-        with transaction.atomic():
+        # The mail queued for the commit goes out when the transaction ends, so that must happen inside.
+        with reporting_demo.mail_suppressed(), transaction.atomic():
             if settings.DEBUG or allow_demo_users:
                 users = self.create_users()
             else:
@@ -72,7 +77,14 @@ class Command(BaseCommand):
             self.join_groups(users)
             if created:
                 self.revise_documents(users)
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {created} documents created."))
+            ensure_reporting_roles()
+            reporting_demo.build_section(home)
+            cases = reporting_demo.build_cases()
+        if cases is None:
+            self.stderr.write("Demo cases not created: they need the demo users.")
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready: {created} documents and {cases or 0} cases created.")
+        )
 
     def create_users(self):
         users = {}

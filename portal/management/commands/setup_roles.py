@@ -1,11 +1,20 @@
+"""The portal's roles in one command: the handbook's groups and workflow, and the quality group's rights on cases.
+
+It lives in ``portal`` because it wires two apps together: ``handbook`` (the core) knows nothing of ``forms``.
+"""
+
 from django.core.management.base import BaseCommand, CommandError
 
+from forms.roles import MODERATION_WORKFLOW_NAME, ensure_reporting_roles
 from handbook.models import HandbookIndexPage, SectionPage
 from handbook.roles import ROLE_DESCRIPTIONS, WORKFLOW_NAME, ensure_roles
 
 
 class Command(BaseCommand):
-    help = "Creates the role groups, their permissions on the handbook and the approval workflow (idempotent)."
+    help = (
+        "Creates the role groups, their permissions on the handbook and on deviations and proposals, the approval "
+        "workflow and the moderation of proposals (idempotent)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -20,6 +29,10 @@ class Command(BaseCommand):
             raise CommandError("Create the handbook page (Kvalitetshåndbogen) first.")
         section = SectionPage.objects.child_of(handbook).filter(slug=quality_section).first()
         groups = ensure_roles(handbook, section)
+        ensure_reporting_roles()
         for name in groups:
             self.stdout.write(f"{name}: {ROLE_DESCRIPTIONS[name]}")
         self.stdout.write(self.style.SUCCESS(f"Workflow «{WORKFLOW_NAME}» applies to {handbook.title}."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Workflow «{MODERATION_WORKFLOW_NAME}» applies to improvement proposals.")
+        )
