@@ -81,6 +81,7 @@ class Case(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.I
 
     search_fields = [
         index.SearchField("title"),
+        index.AutocompleteField("title"),
         index.SearchField("description"),
         index.AutocompleteField("reference"),
         index.FilterField("status"),
