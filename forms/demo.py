@@ -34,6 +34,7 @@ from forms.models import (
     StatusChange,
 )
 from forms.models.numbering import next_case_reference
+from forms.report_form import answer_text
 from handbook.models import ControlledDocumentPage, DocumentVersion, SectionPage
 
 # ---------------------------------------------------------------------------------------------------------
@@ -648,7 +649,7 @@ def _answers(spec, today):
     """The extra questions' answers as the form keeps them: every question, in order, as text."""
     if spec["type"] == "deviation":
         discovered = today - datetime.timedelta(days=spec["discovered"])
-        return [{"label": DISCOVERED, "value": str(discovered)}, {"label": IMPACT, "value": spec["impact"]}]
+        return [{"label": DISCOVERED, "value": answer_text(discovered)}, {"label": IMPACT, "value": spec["impact"]}]
     return [{"label": BENEFIT, "value": spec["benefit"]}]
 
 

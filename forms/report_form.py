@@ -117,6 +117,9 @@ class ReportForm(BaseForm):
         for name in HIDDEN_FIELDS:
             self.fields[name].validators = []  # read leniently below: nobody can see a message on them
         for field in self.fields.values():
+            if type(field) is forms.DateField:
+                # The browser's date picker; it sends ISO dates, which Django always accepts.
+                field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
             if not field.widget.is_hidden:
                 field.widget.attrs.setdefault("class", widget_class(field.widget))
         self.order_fields([*CORE_FIELDS[:3], *self.builder_field_names(), "attachments", "anonymous"])

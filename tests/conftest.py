@@ -4,6 +4,18 @@ from django.db import connections
 from tests.factories import UserFactory, build_site
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-django orders the tests by how they use the database
+def pytest_collection_modifyitems(items):
+    """Marks tests that reach the database only through a fixture (``db`` by way of ``site_tree``, say).
+
+    pytest-django runs unmarked tests after the transactional ones, which leave the database flushed; marked,
+    they run first, on the migrated database.
+    """
+    for item in items:
+        if "db" in getattr(item, "fixturenames", ()) and item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
     """Keeps the serialized test database where every connection object finds it.

@@ -192,6 +192,27 @@ class Case(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.I
         )
 
 
+def workflow_states_relation(query_name):
+    """Wagtail's workflow states of a snippet, by its base content type as Wagtail stores them."""
+    return GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=query_name,
+        for_concrete_model=False,
+    )
+
+
+def revisions_relation(query_name):
+    return GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name=query_name,
+        for_concrete_model=False,
+    )
+
+
 class Deviation(Case):
     """An afvigelse: something that did not go as the handbook says, or a complaint."""
 
@@ -212,20 +233,8 @@ class Deviation(Case):
         help_text=_("How it was checked that the corrective action worked, when, and by whom."),
     )
 
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="deviation",
-        for_concrete_model=False,
-    )
-    revisions = GenericRelation(
-        "wagtailcore.Revision",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="deviation",
-        for_concrete_model=False,
-    )
+    workflow_states = workflow_states_relation("deviation")
+    revisions = revisions_relation("deviation")
     attachments = GenericRelation("forms.CaseAttachment", related_query_name="deviation")
 
     class Meta(Case.Meta):
@@ -272,20 +281,8 @@ class ImprovementProposal(Case):
     )
     public_outcome = models.TextField(_("public outcome"), blank=True, help_text=_("What we did."))
 
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="improvement_proposal",
-        for_concrete_model=False,
-    )
-    revisions = GenericRelation(
-        "wagtailcore.Revision",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="improvement_proposal",
-        for_concrete_model=False,
-    )
+    workflow_states = workflow_states_relation("improvement_proposal")
+    revisions = revisions_relation("improvement_proposal")
     attachments = GenericRelation("forms.CaseAttachment", related_query_name="improvement_proposal")
 
     class Meta(Case.Meta):

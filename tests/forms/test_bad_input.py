@@ -40,13 +40,13 @@ UNREADABLE = "Teksten indeholder tegn, der ikke kan læses. Fjern dem (eller skr
 
 
 @pytest.fixture
-def page(reporting):
+def form_page(reporting):
     return reporting.deviation_form
 
 
 @pytest.fixture
-def answer_field(page):
-    return page.form_fields.get().clean_name
+def answer_field(form_page):
+    return form_page.form_fields.get().clean_name
 
 
 @pytest.fixture
@@ -122,10 +122,10 @@ def multipart(fields, files=()):
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_empty_required_fields(reporter_client, page, answer_field):
-    data = report_data(page, title="  ", description="", document="PRO-001", anonymous="on")
+def test_empty_required_fields(reporter_client, form_page, answer_field):
+    data = report_data(form_page, title="  ", description="", document="PRO-001", anonymous="on")
 
-    response = reporter_client.post(page.url, data)
+    response = reporter_client.post(form_page.url, data)
 
     assert_refused(response, "title", "Dette felt er påkrævet.")
     assert_refused(response, "description", "Dette felt er påkrævet.")
@@ -135,10 +135,10 @@ def test_empty_required_fields(reporter_client, page, answer_field):
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_a_description_of_100000_characters(reporter_client, page):
-    data = report_data(page, description=LONG_TEXT, anonymous="on")
+def test_a_description_of_100000_characters(reporter_client, form_page):
+    data = report_data(form_page, description=LONG_TEXT, anonymous="on")
 
-    response = reporter_client.post(page.url, data)
+    response = reporter_client.post(form_page.url, data)
 
     assert_refused(
         response, "description", "Teksten er for lang: højst 10.000 tegn, og den har 100.000. Gør den kortere"
@@ -147,56 +147,56 @@ def test_a_description_of_100000_characters(reporter_client, page):
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_a_builder_answer_of_100000_characters(reporter_client, page, answer_field):
-    data = report_data(page, **{answer_field: LONG_TEXT})
+def test_a_builder_answer_of_100000_characters(reporter_client, form_page, answer_field):
+    data = report_data(form_page, **{answer_field: LONG_TEXT})
 
-    response = reporter_client.post(page.url, data)
+    response = reporter_client.post(form_page.url, data)
 
     assert_refused(response, answer_field, "Teksten er for lang: højst 255 tegn, og den har 100.000.")
     assert_kept(response, data)
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_null_bytes(reporter_client, page):
-    data = report_data(page, title="Skabelon\x00fejl", description="Linje et\x00\x00linje to")
+def test_null_bytes(reporter_client, form_page):
+    data = report_data(form_page, title="Skabelon\x00fejl", description="Linje et\x00\x00linje to")
 
-    response = reporter_client.post(page.url, data)
+    response = reporter_client.post(form_page.url, data)
 
     assert_refused(response, "title", UNREADABLE)
     assert_refused(response, "description", UNREADABLE)
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_invalid_utf8_in_a_multipart_post(reporter_client, page, answer_field):
-    data = report_data(page, description="Beskrivelsen er i orden.")
+def test_invalid_utf8_in_a_multipart_post(reporter_client, form_page, answer_field):
+    data = report_data(form_page, description="Beskrivelsen er i orden.")
     fields = {**data, "title": b"Skabelon \xff\xfe\xc3 fejl"}
 
     body, content_type = multipart(fields)
-    response = reporter_client.generic("POST", page.url, body, content_type=content_type)
+    response = reporter_client.generic("POST", form_page.url, body, content_type=content_type)
 
     assert_refused(response, "title", UNREADABLE)
     assert_kept(response, data, "title")
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_invalid_utf8_in_an_urlencoded_post(reporter_client, page):
-    data = report_data(page, title="Skabelonen mangler en dato")
+def test_invalid_utf8_in_an_urlencoded_post(reporter_client, form_page):
+    data = report_data(form_page, title="Skabelonen mangler en dato")
     body = "&".join(
         f"{name}={quote_from_bytes(value.encode())}" for name, value in data.items() if name != "description"
     )
     body += "&description=" + quote_from_bytes(b"Ugyldig \xe6\xf8\xe5 tekst")
 
-    response = reporter_client.post(page.url, body, content_type="application/x-www-form-urlencoded")
+    response = reporter_client.post(form_page.url, body, content_type="application/x-www-form-urlencoded")
 
     assert_refused(response, "description", UNREADABLE)
     assert_kept(response, data, "description")
 
 
-def test_html_and_script_are_accepted_and_shown_escaped(reporter_client, page):
+def test_html_and_script_are_accepted_and_shown_escaped(reporter_client, form_page):
     title = '<script>alert("hej")</script> <b>fed</b>'
-    data = report_data(page, title=title, description='<img src="x" onerror="alert(1)"> tekst')
+    data = report_data(form_page, title=title, description='<img src="x" onerror="alert(1)"> tekst')
 
-    response = reporter_client.post(page.url, data)
+    response = reporter_client.post(form_page.url, data)
 
     assert response.status_code == 200
     case = Deviation.objects.get()
@@ -213,20 +213,20 @@ def test_html_and_script_are_accepted_and_shown_escaped(reporter_client, page):
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_an_unknown_document_number(reporter_client, page, document):
-    data = report_data(page, document="PRO-999")
+def test_an_unknown_document_number(reporter_client, form_page, document):
+    data = report_data(form_page, document="PRO-999")
 
-    response = reporter_client.post(page.url, data)
+    response = reporter_client.post(form_page.url, data)
 
     assert_refused(response, "document", "Vi kender ikke dokumentet “PRO-999”. Skriv dets nummer, for eksempel PRO-014")
     assert_kept(response, data)
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_a_document_field_with_no_number_at_all(reporter_client, page):
-    data = report_data(page, document="<b>den om støj</b>")
+def test_a_document_field_with_no_number_at_all(reporter_client, form_page):
+    data = report_data(form_page, document="<b>den om støj</b>")
 
-    response = reporter_client.post(page.url, data)
+    response = reporter_client.post(form_page.url, data)
 
     assert_refused(response, "document", "Vi kender ikke dokumentet “<b>den om støj</b>”.")
     assert not field_group(response, "document").find("b")
@@ -262,47 +262,47 @@ def test_a_document_field_with_no_number_at_all(reporter_client, page):
     ],
     ids=["windows-program", "linux-program", "zip-as-pdf", "pdf-as-png", "zip-as-docx", "empty"],
 )
-def test_a_spoofed_or_unacceptable_file(reporter_client, page, name, content, message):
+def test_a_spoofed_or_unacceptable_file(reporter_client, form_page, name, content, message):
     if content == "zip":
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
             archive.writestr("word/document.xml", "<ikke et rigtigt dokument/>")  # no [Content_Types].xml
         content = buffer.getvalue()
-    data = report_data(page)
+    data = report_data(form_page)
 
-    response = reporter_client.post(page.url, {**data, "attachments": [upload(name, content)]})
+    response = reporter_client.post(form_page.url, {**data, "attachments": [upload(name, content)]})
 
     assert_refused(response, "attachments", message)
     assert_kept(response, data)
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_a_file_over_10_mb(reporter_client, page):
-    data = report_data(page)
+def test_a_file_over_10_mb(reporter_client, form_page):
+    data = report_data(form_page)
     big = pdf_bytes() + b"0" * (11 * 1024 * 1024)
 
-    response = reporter_client.post(page.url, {**data, "attachments": [upload("stor.pdf", big)]})
+    response = reporter_client.post(form_page.url, {**data, "attachments": [upload("stor.pdf", big)]})
 
     assert_refused(response, "attachments", "Filen “stor.pdf” fylder 11,0 MB; en fil må højst fylde 10,0 MB.")
     assert_kept(response, data)
 
 
 @pytest.mark.usefixtures("nothing_stored")
-def test_six_files(reporter_client, page):
-    data = report_data(page)
+def test_six_files(reporter_client, form_page):
+    data = report_data(form_page)
     files = [upload(f"notat{number}.txt", b"Et notat.\n") for number in range(6)]
 
-    response = reporter_client.post(page.url, {**data, "attachments": files})
+    response = reporter_client.post(form_page.url, {**data, "attachments": files})
 
     assert_refused(response, "attachments", "Du kan højst vedhæfte 5 filer; du valgte 6. Vælg færre filer.")
     assert_kept(response, data)
 
 
 @pytest.mark.django_db
-def test_a_path_in_the_file_name_is_refused_by_the_form(page, reader):
+def test_a_path_in_the_file_name_is_refused_by_the_form(form_page, reader):
     """Django keeps a Windows path in a name on Linux; the form refuses such a name outright."""
     files = MultiValueDict({"attachments": [SimpleUploadedFile("..\\..\\windows\\x.pdf", pdf_bytes())]})
-    form = page.get_form(report_data(page), files, page=page, user=reader)
+    form = form_page.get_form(report_data(form_page), files, page=form_page, user=reader)
 
     assert not form.is_valid()
     assert form.errors["attachments"] == [
@@ -311,15 +311,15 @@ def test_a_path_in_the_file_name_is_refused_by_the_form(page, reader):
     ]
 
 
-def test_a_path_sent_over_http_is_stripped_and_the_file_stored_under_a_generated_name(reporter_client, page):
-    data = report_data(page)
+def test_a_path_sent_over_http_is_stripped_and_the_file_stored_under_a_generated_name(reporter_client, form_page):
+    data = report_data(form_page)
     files = [
         ("attachments", "..\\..\\x.pdf", pdf_bytes()),
         ("attachments", "../../../etc/y.pdf", pdf_bytes()),
     ]
 
     body, content_type = multipart(data, files)
-    response = reporter_client.generic("POST", page.url, body, content_type=content_type)
+    response = reporter_client.generic("POST", form_page.url, body, content_type=content_type)
 
     assert response.status_code == 200
     case = Deviation.objects.get()
@@ -332,7 +332,7 @@ def test_a_path_sent_over_http_is_stripped_and_the_file_stored_under_a_generated
         assert re.fullmatch(r"[0-9a-f]{32}\.pdf", path.name)
 
 
-def test_allowed_types_are_accepted(reporter_client, page):
+def test_allowed_types_are_accepted(reporter_client, form_page):
     files = [
         upload("afgørelse.pdf", pdf_bytes()),
         upload("foto.jpg", image_bytes("JPEG")),
@@ -341,7 +341,7 @@ def test_allowed_types_are_accepted(reporter_client, page):
         upload("notat.txt", "Støjmåling kl. 22.15: 47 dB(A).\n".encode()),
     ]
 
-    response = reporter_client.post(page.url, {**report_data(page), "attachments": files})
+    response = reporter_client.post(form_page.url, {**report_data(form_page), "attachments": files})
 
     assert response.status_code == 200
     case = Deviation.objects.get()
@@ -380,14 +380,14 @@ def test_text_that_is_not_utf8_is_not_plain_text():
 
 
 @pytest.mark.parametrize("key", ["ikke-en-nøgle", "", None, "0" * 36, str(uuid.uuid4()) + "\x00"])
-def test_a_tampered_or_missing_submission_key(reporter_client, page, key):
-    data = report_data(page)
+def test_a_tampered_or_missing_submission_key(reporter_client, form_page, key):
+    data = report_data(form_page)
     if key is None:
         del data["submission_key"]
     else:
         data["submission_key"] = key
 
-    response = reporter_client.post(page.url, data)
+    response = reporter_client.post(form_page.url, data)
 
     assert response.status_code == 200
     assert "Formularen var udløbet eller beskadiget og blev derfor ikke sendt." in error_summary(response)
@@ -396,7 +396,7 @@ def test_a_tampered_or_missing_submission_key(reporter_client, page, key):
     fresh_key = form_values(response)["submission_key"]
     assert uuid.UUID(fresh_key) and fresh_key != key
 
-    resent = reporter_client.post(page.url, form_values(response))
+    resent = reporter_client.post(form_page.url, form_values(response))
 
     assert resent.status_code == 200
     assert receipt_reference(resent) == Deviation.objects.get().reference
@@ -405,14 +405,14 @@ def test_a_tampered_or_missing_submission_key(reporter_client, page, key):
 # The rate limit
 
 
-def test_the_rate_limit(client, page, reader, settings):
+def test_the_rate_limit(client, form_page, reader, settings):
     settings.PORTAL_REPORTS_PER_HOUR = 2
     client.force_login(reader)
     for number in range(2):
-        assert client.post(page.url, report_data(page, title=f"Indberetning {number}")).status_code == 200
-    data = report_data(page, title="Den tredje", anonymous="on")
+        assert client.post(form_page.url, report_data(form_page, title=f"Indberetning {number}")).status_code == 200
+    data = report_data(form_page, title="Den tredje", anonymous="on")
 
-    response = client.post(page.url, data)
+    response = client.post(form_page.url, data)
 
     assert response.status_code == 429
     limit_message = "Du har sendt 2 indberetninger inden for den seneste time, og flere tager vi ikke imod."
@@ -422,17 +422,17 @@ def test_the_rate_limit(client, page, reader, settings):
 
     colleague = UserFactory(username="kollega")
     client.force_login(colleague)
-    other = client.post(page.url, report_data(page, title="Kollegaens indberetning"))
+    other = client.post(form_page.url, report_data(form_page, title="Kollegaens indberetning"))
     assert other.status_code == 200
     assert Deviation.objects.filter(reporter=colleague).count() == 1
 
 
-def test_resending_a_stored_report_at_the_limit_still_shows_its_receipt(reporter_client, page, settings):
+def test_resending_a_stored_report_at_the_limit_still_shows_its_receipt(reporter_client, form_page, settings):
     settings.PORTAL_REPORTS_PER_HOUR = 1
-    data = report_data(page)
-    first = reporter_client.post(page.url, data)
+    data = report_data(form_page)
+    first = reporter_client.post(form_page.url, data)
 
-    again = reporter_client.post(page.url, data)
+    again = reporter_client.post(form_page.url, data)
 
     assert again.status_code == 200
     assert receipt_reference(again) == receipt_reference(first) == Deviation.objects.get().reference

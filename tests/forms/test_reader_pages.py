@@ -203,22 +203,22 @@ def test_my_reports_lists_only_the_persons_own_reports(reporting, reader, collea
 
 def test_my_reports_shows_type_state_dates_and_outcome(reporting, reader, quality_member):
     closed = closed_deviation(reader, quality_member, title="Lukket sag")
-    make_proposal(reporter=reader, title="Nyt forslag")
+    proposal = make_proposal(reporter=reader, title="Nyt forslag")
 
     soup = soup_of(client_for(reader).get(my_reports_url(reporting)))
 
     rows = {
-        text_of(row.find("th")): {cell["data-title"]: text_of(cell) for cell in row.find_all(["td", "th"])}
+        text_of(row.find("th").a): {cell["data-title"]: plain_text(cell) for cell in row.find_all(["td", "th"])}
         for row in soup.find("section", class_="my-reports").find("tbody").find_all("tr")
     }
     today = formats.date_format(timezone.localdate(), "j. F Y")  # e.g. “24. november 2026”
-    assert rows["Lukket sag"]["Type"] == "Afvigelse"
+    assert rows["Lukket sag"]["Indberetning"] == f"Lukket sag {closed.reference}, afvigelse"
     assert rows["Lukket sag"]["Status"] == "Lukket"
     assert rows["Lukket sag"]["Resultat"] == closed.action
     assert rows["Lukket sag"]["Modtaget"] == rows["Lukket sag"]["Senest ændret"] == today
-    assert rows["Nyt forslag"]["Type"] == "Forbedringsforslag"
+    assert rows["Nyt forslag"]["Indberetning"] == f"Nyt forslag {proposal.reference}, forbedringsforslag"
     assert rows["Nyt forslag"]["Status"] == "Modtaget"
-    assert rows["Nyt forslag"]["Resultat"] == "– Intet endnu"
+    assert rows["Nyt forslag"]["Resultat"] == "–Intet endnu"  # a dash to the eye, words to a screen reader
     link = soup.find("a", string="Lukket sag")
     assert link["href"] == case_url(reporting, closed)
 
@@ -231,7 +231,7 @@ def test_a_handler_sees_the_cases_assigned_to_them_with_overdue_marked(reporting
 
     section = soup.find("section", class_="handled-cases")
     rows = section.find("tbody").find_all("tr")
-    assert [text_of(row.find("th")) for row in rows] == ["For sent", "I tide"]  # soonest due first
+    assert [text_of(row.find("th").a) for row in rows] == ["For sent", "I tide"]  # soonest due first
     assert "Overskredet" in text_of(rows[0]) and "Overskredet" not in text_of(rows[1])
     assert late.reference in text_of(rows[0]) and on_time.reference in text_of(rows[1])
     assert not soup_of(client_for(reader).get(my_reports_url(reporting))).find("section", class_="handled-cases")

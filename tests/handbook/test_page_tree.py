@@ -1,6 +1,7 @@
 import pytest
 from wagtail.models import Page
 
+from forms.models import ReportingIndexPage
 from handbook.models import (
     ControlledDocumentPage,
     HandbookIndexPage,
@@ -9,7 +10,6 @@ from handbook.models import (
     ProcedurePage,
     SectionPage,
 )
-from forms.models import ReportingIndexPage
 from home.models import HomePage
 
 DOCUMENT_TYPES = {PolicyPage, ProcedurePage, InstructionPage}

@@ -84,7 +84,7 @@ def test_the_cases_a_handler_handles_are_listed_soonest_due_first_with_overdue_m
     found = panel(front_page(handler), "Sager du behandler")
 
     rows = found.find("tbody").find_all("tr")
-    assert [row.find("th").get_text(strip=True) for row in rows] == ["For sent", "Snart", "God tid"]
+    assert [row.find("th").a.get_text(strip=True) for row in rows] == ["For sent", "Snart", "God tid"]
     assert [row.find("th").a["href"] for row in rows] == [case_url(reporting, c) for c in (late, soon, later)]
     assert ["Overskredet" in row.get_text() for row in rows] == [True, False, False]
 
