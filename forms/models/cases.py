@@ -18,9 +18,11 @@ from wagtail.search import index
 from forms import lifecycle
 from forms.lifecycle import Status
 
-# Attachments of cases are private: they are kept outside MEDIA_ROOT and served only through a view that
-# checks who may see the case.
-private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+def private_storage():
+    """Where attachments of cases are kept: outside MEDIA_ROOT, served only through a view that checks who may
+    see the case. A callable, so that migrations name it instead of baking in this machine's path."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 class Case(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
