@@ -103,7 +103,7 @@ class StatusChangeLogMixin:
     """Writes a move of the case into its history, whichever admin action published it (editor, moderation)."""
 
     def stored_status(self):
-        return type(self.object).objects.filter(pk=self.object.pk).values_list("status", flat=True).get()
+        return self.object.stored_status()
 
     def log_if_moved(self, old_status):
         new_status = self.stored_status()

@@ -132,9 +132,8 @@ class Case(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.I
         return []
 
     def stored_status(self):
-        if self.pk is None:
-            return Status.RECEIVED
-        return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first() or Status.RECEIVED
+        """The state as saved, whatever this instance holds now."""
+        return self._stored_handling()[0]
 
     def _stored_handling(self):
         if self.pk is None:
