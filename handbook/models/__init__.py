@@ -1,3 +1,4 @@
+from .attachments import AttachmentText
 from .documents import (
     ControlledDocumentPage,
     DocumentTag,
@@ -13,6 +14,7 @@ from .versions import Acknowledgement, DocumentVersion
 
 __all__ = [
     "Acknowledgement",
+    "AttachmentText",
     "DocumentReview",
     "DocumentVersion",
     "ReviewReminder",

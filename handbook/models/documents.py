@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from handbook import versioning
+from handbook.attachment_text import document_text
 from handbook.blocks import AttachmentBlock, DocumentBodyBlock, LegalReferenceBlock
 from handbook.dates import add_months
 from handbook.forms import ControlledDocumentForm
@@ -155,6 +156,7 @@ class ControlledDocumentPage(RoutablePageMixin, Page):
         index.SearchField("document_number", boost=5),
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        index.SearchField("attachment_text"),
         index.AutocompleteField("document_number"),
         index.FilterField("owner_team"),
     ]
@@ -215,6 +217,14 @@ class ControlledDocumentPage(RoutablePageMixin, Page):
     @property
     def version(self):
         return f"{self.version_major}.{self.version_minor}"
+
+    def attached_documents(self):
+        return [block.value["document"] for block in self.attachments if block.value["document"] is not None]
+
+    def attachment_text(self):
+        """The text of the attached PDF and Word files, indexed with the document so a phrase in a template
+        finds it."""
+        return " ".join(document_text(document) for document in self.attached_documents())
 
     def save(self, *args, **kwargs):
         if not self.document_number:

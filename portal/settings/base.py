@@ -27,7 +27,9 @@ INSTALLED_APPS = [
     "home",
     "handbook",
     "forms",
+    "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
@@ -162,10 +164,12 @@ WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "pptx", "txt", "csv", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search in Danish: PostgreSQL's `danish` configuration, Snowball stems on SQLite.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.danish_index", "SEARCH_CONFIG": "danish"}}
 
-# Elasticsearch is optional: the search issue switches it on when this is set.
+# With ELASTICSEARCH_URL set, readers search through Elasticsearch 8 and the admin through Wagtail's backend.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "kvalitetsportalen")
 
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 PORTAL_SITE_TITLE = _("Quality portal")
