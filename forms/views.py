@@ -5,6 +5,7 @@ group); anyone else gets the same 404 as for a reference that does not exist.
 """
 
 from itertools import chain
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import F
@@ -193,5 +194,6 @@ def board_context(request):
         "proposals": page_obj,
         "status_filter": status,
         "status_choices": Status.choices,
+        "base_query": urlencode({"status": status}) if status else "",
         "page_range": page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
     }
