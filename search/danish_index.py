@@ -1,91 +1,18 @@
-"""Wagtail's database search backend, in Danish on every database.
+"""Wagtail's database search backend, in Danish on every database (settings: WAGTAILSEARCH_BACKENDS).
 
-PostgreSQL stems with its own `danish` text search configuration (SEARCH_CONFIG in settings). SQLite's FTS5
-does not stem, so on SQLite the index stores Snowball stems (search.text) and every query is stemmed the same
-way before it reaches FTS5. The autocomplete column is left as written: it matches the beginnings of words.
+PostgreSQL stems with its own `danish` text search configuration (SEARCH_CONFIG); SQLite gets Snowball stems
+from search.danish_sqlite.
 """
 
 from django.db import connection
-from django.utils.functional import cached_property
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.backends.database.sqlite.query import BM25
-from modelsearch.query import And, Not, Or, Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
-
-from search.text import stemmed_text
-
-
-class DanishObjectIndexer(sqlite.ObjectIndexer):
-    @cached_property
-    def title(self):
-        return stemmed_text(super().title)
-
-    @cached_property
-    def body(self):
-        return stemmed_text(super().body)
-
-
-class DanishSQLiteIndex(sqlite.SQLiteIndex):
-    """Writes index entries through DanishObjectIndexer; otherwise Wagtail's SQLite index."""
-
-    def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
-        content_type_pk = get_content_type_pk(model)
-        values = {}
-        for obj in objs:
-            indexer = DanishObjectIndexer(obj, self.backend)
-            values[indexer.id] = {"title": indexer.title, "autocomplete": indexer.autocomplete, "body": indexer.body}
-        if not values:
-            return
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        existing = set(entries.filter(object_id__in=values).values_list("object_id", flat=True))
-        for object_id in existing:
-            entries.filter(object_id=object_id).update(**values[object_id])
-        self.entries.bulk_create(
-            sqlite.IndexEntry(content_type_id=content_type_pk, object_id=object_id, **fields)
-            for object_id, fields in values.items()
-            if object_id not in existing
-        )
-        self._refresh_title_norms()
-
-
-def stem_query(query):
-    """The same query with each word replaced by its stem; operators and phrases are kept."""
-    if isinstance(query, PlainText):
-        return PlainText(stemmed_text(query.query_string), operator=query.operator)
-    if isinstance(query, Phrase):
-        return Phrase(stemmed_text(query.query_string))
-    if isinstance(query, (And, Or)):
-        return type(query)([stem_query(subquery) for subquery in query.subqueries])
-    if isinstance(query, Not):
-        return Not(stem_query(query.subquery))
-    return query
-
-
-class TitleWeightedBM25(BM25):
-    """bm25() with a match in the title worth ten in the body (the FTS5 columns: autocomplete, body, title)."""
-
-    def as_sql(self, compiler, connection, function=None, template=None):
-        return f"bm25({sqlite.SQLiteFTSIndexEntry._meta.db_table}, 0, 1.0, 10.0)", []
-
-
-class DanishSQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
-    def __init__(self, queryset, query, *args, **kwargs):
-        super().__init__(queryset, stem_query(query), *args, **kwargs)
-
-    def _build_rank_expression(self, vectors, config):
-        # Wagtail's SQLite ranking weighs every column alike; ours ranks title matches first.
-        return TitleWeightedBM25()
-
-
-class DanishSQLiteSearchBackend(sqlite.SQLiteSearchBackend):
-    query_compiler_class = DanishSQLiteSearchQueryCompiler
-    index_class = DanishSQLiteIndex
 
 
 def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name
-    if connection.vendor == "sqlite" and isinstance(database_backend(params), sqlite.SQLiteSearchBackend):
-        return DanishSQLiteSearchBackend(params)
-    return database_backend(params)
+    backend = database_backend(params)
+    if connection.vendor == "sqlite":
+        from search import danish_sqlite  # its module defines SQLite-only models
+
+        if isinstance(backend, danish_sqlite.sqlite.SQLiteSearchBackend):
+            return danish_sqlite.DanishSQLiteSearchBackend(params)
+    return backend
