@@ -70,8 +70,9 @@ class TitleWeightedBM25(BM25):
 
 
 class DanishSQLiteSearchQueryCompiler(sqlite.SQLiteSearchQueryCompiler):
-    def __init__(self, queryset, query, *args, **kwargs):
-        super().__init__(queryset, stem_query(query), *args, **kwargs)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.query = stem_query(self.query)  # after Wagtail has turned a plain string into a query
 
     def _build_rank_expression(self, vectors, config):
         # Wagtail's SQLite ranking weighs every column alike; ours ranks title matches first.
