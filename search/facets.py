@@ -8,6 +8,7 @@ from collections import Counter
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
@@ -64,7 +65,7 @@ def labels_for(counts, request):
     section_ids = set(counts["section"]) | set(request.sections)
     owner_ids = set(counts["owner"]) | set(request.owners)
     return {
-        "type": document_types(),
+        "type": {name: capfirst(label) for name, label in document_types().items()},
         "section": dict(Page.objects.filter(id__in=section_ids).values_list("id", "title")),
         "owner": dict(Group.objects.filter(id__in=owner_ids).values_list("id", "name")),
         "tag": tag_names(set(counts["tag"]) | set(request.tags)),
