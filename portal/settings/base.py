@@ -167,9 +167,39 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Wagtail's database search in Danish: PostgreSQL's `danish` configuration, Snowball stems on SQLite.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.danish_index", "SEARCH_CONFIG": "danish"}}
 
+# Daily search counts are kept a year (Wagtail's clean-up keeps 7 days), for the yearly «Hyppigste søgninger».
+WAGTAILSEARCH_HITS_MAX_AGE = 366
+
 # With ELASTICSEARCH_URL set, readers search through Elasticsearch 8 and the admin through Wagtail's backend.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "kvalitetsportalen")
+if ELASTICSEARCH_URL:
+    # Wagtail's backend reads INDEX_PREFIX (it has no INDEX setting): its indexes are "<index>-admin-wagtailcore_page"
+    # and so on. Its text fields take the index's default analyzer, here the Danish one that search/es_index.py
+    # gives the readers' index, so editors find "afvigelserne" by "afvigelse" too.
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX}-admin-",
+        "TIMEOUT": 5,
+        "INDEX_SETTINGS": {
+            "settings": {
+                "analysis": {
+                    "filter": {
+                        "danish_stop": {"type": "stop", "stopwords": "_danish_"},
+                        "danish_stemmer": {"type": "stemmer", "language": "danish"},
+                    },
+                    "analyzer": {
+                        "default": {
+                            "type": "custom",
+                            "tokenizer": "standard",
+                            "filter": ["lowercase", "danish_stop", "danish_stemmer"],
+                        }
+                    },
+                }
+            }
+        },
+    }
 
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 PORTAL_SITE_TITLE = _("Quality portal")

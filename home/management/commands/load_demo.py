@@ -37,6 +37,7 @@ from handbook.models import (
     SectionPage,
 )
 from home.models import HomePage
+from search.roles import ensure_search_roles
 
 DEMO_PASSWORD = "demo1234"  # noqa: S105 - documented demo password, refused when DEBUG is off
 DEMO_USERS = [
@@ -78,6 +79,7 @@ class Command(BaseCommand):
             if created:
                 self.revise_documents(users)
             ensure_reporting_roles()
+            ensure_search_roles()
             reporting_demo.build_section(home)
             cases = reporting_demo.build_cases()
         if cases is None:

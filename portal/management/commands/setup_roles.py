@@ -1,6 +1,7 @@
-"""The portal's roles in one command: the handbook's groups and workflow, and the quality group's rights on cases.
+"""The portal's roles in one command: the handbook's groups and workflow, the quality group's rights on cases, and
+who may pin recommended search results.
 
-It lives in ``portal`` because it wires two apps together: ``handbook`` (the core) knows nothing of ``forms``.
+It lives in ``portal`` because it wires the apps together: ``handbook`` (the core) knows nothing of the others.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,12 +9,13 @@ from django.core.management.base import BaseCommand, CommandError
 from forms.roles import MODERATION_WORKFLOW_NAME, ensure_reporting_roles
 from handbook.models import HandbookIndexPage, SectionPage
 from handbook.roles import ROLE_DESCRIPTIONS, WORKFLOW_NAME, ensure_roles
+from search.roles import ensure_search_roles
 
 
 class Command(BaseCommand):
     help = (
-        "Creates the role groups, their permissions on the handbook and on deviations and proposals, the approval "
-        "workflow and the moderation of proposals (idempotent)."
+        "Creates the role groups, their permissions on the handbook, on deviations and proposals and on recommended "
+        "search results, the approval workflow and the moderation of proposals (idempotent)."
     )
 
     def add_arguments(self, parser):
@@ -30,6 +32,7 @@ class Command(BaseCommand):
         section = SectionPage.objects.child_of(handbook).filter(slug=quality_section).first()
         groups = ensure_roles(handbook, section)
         ensure_reporting_roles()
+        ensure_search_roles()
         for name in groups:
             self.stdout.write(f"{name}: {ROLE_DESCRIPTIONS[name]}")
         self.stdout.write(self.style.SUCCESS(f"Workflow «{WORKFLOW_NAME}» applies to {handbook.title}."))
