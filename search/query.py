@@ -53,6 +53,16 @@ def _values(querydict, name, convert=str):
     return tuple(values)
 
 
+MAX_ID = 2**31 - 1  # a larger number names no page, and the databases refuse it as an id
+
+
+def _id(raw):
+    value = int(raw)
+    if not 0 < value <= MAX_ID:
+        raise ValueError(raw)
+    return value
+
+
 def _slug(raw):
     if not raw or not all(WORD.fullmatch(part) for part in raw.split("-")):
         raise ValueError(raw)
@@ -75,9 +85,9 @@ class SearchRequest:
         return cls(
             text=clean_text(querydict.get("q", "")),
             types=_values(querydict, "type", _slug),
-            sections=_values(querydict, "section", int),
+            sections=_values(querydict, "section", _id),
             tags=_values(querydict, "tag", _slug),
-            owners=_values(querydict, "owner", int),
+            owners=_values(querydict, "owner", _id),
             page=parse_page(querydict.get("page", 1)),
         )
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from search import service
-from search.backends import get_backend
+from search.backends import SearchUnavailable, get_backend
 from search.query import SearchRequest, clean_text
 from search.suggestions import did_you_mean
 
@@ -20,7 +20,11 @@ def search_page(request):
     query = SearchRequest.from_querydict(request.GET)
     result = None
     if not query.is_empty or query.has_filters:
-        result = service.run(query, request)
+        try:
+            result = service.run(query, request)
+        except SearchUnavailable as error:
+            context = {"query": query, "result": None, "unavailable": error.message}
+            return render(request, "search/search_page.html", context, status=503)
     context = {"query": query, "result": result}
     if result is not None:
         pages = Paginator(range(result.total), query.per_page).get_page(result.request.page)
