@@ -12,7 +12,7 @@ from search import facets
 from search.highlight import StemHighlighter
 from search.hits import load_hits
 from search.results import SearchResult, Suggestion
-from search.text import significant
+from search.text import significant, words
 
 ROW_FIELDS = ("id", "content_type_id", "path", "owner_team_id", "document_number")
 CHUNK = 900  # ids per IN (...), below SQLite's limit on query parameters
@@ -62,6 +62,9 @@ class DatabaseSearch:
         )
 
     def autocomplete(self, text, limit=8, http_request=None):
+        text = " ".join(words(text))  # words only: quotes and operators would be FTS syntax to SQLite
+        if not text:
+            return []
         pages = visible_documents().only("id", "title", "document_number", "url_path").autocomplete(text)[:limit]
         return [Suggestion(page.title, page.document_number, page.get_url(http_request)) for page in pages]
 
