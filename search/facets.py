@@ -35,12 +35,19 @@ def passes(values, filters, skip=None):
 
 
 def count(rows, filters):
-    """Counts per facet and value over `rows`, each a dict of facet name to the set of the document's values."""
+    """Counts per facet and value over `rows`, each a dict of facet name to the set of the document's values.
+
+    A document that fails no ticked facet counts in every facet; one that fails exactly one counts in that one
+    only (its counts ignore their own ticks); one that fails two counts nowhere.
+    """
+    ticked = {name: set(wanted) for name, wanted in filters.items() if wanted}
     counts = {name: Counter() for name in FACET_LABELS}
     for values in rows:
-        for name in FACET_LABELS:
-            if passes(values, filters, skip=name):
-                counts[name].update(values[name])
+        failed = [name for name, wanted in ticked.items() if not values[name] & wanted]
+        if len(failed) > 1:
+            continue
+        for name in failed or FACET_LABELS:
+            counts[name].update(values[name])
     return counts
 
 

@@ -1,7 +1,8 @@
 """Search through Wagtail's database backend (SQLite or PostgreSQL), with facets counted over the matches.
 
-Wagtail finds and ranks the documents; one more query fetches the tags of the matches, and the facets are
-counted in Python over those rows, so the number of queries does not grow with the number of hits.
+Wagtail finds and ranks the documents in one query, which also reads each match's type, section, owner and
+tags; the facets are counted in Python over those rows, so the number of queries does not grow with the number
+of hits, and only the page of hits shown is loaded as pages.
 """
 
 from modelsearch.query import And, Phrase, PlainText
@@ -14,8 +15,9 @@ from search.hits import load_hits
 from search.results import SearchResult, Suggestion
 from search.text import significant, words
 
-ROW_FIELDS = ("id", "content_type_id", "path", "owner_team_id", "document_number")
-CHUNK = 900  # ids per IN (...), below SQLite's limit on query parameters
+# What the facets need of each match, read as plain values: building thousands of page objects would cost more
+# than the search itself.
+ROW_FIELDS = ("id", "content_type_id", "path", "owner_team_id")
 
 
 def visible_documents():
@@ -32,24 +34,18 @@ def wagtail_query(request):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def _chunks(ids):
-    ids = list(ids)
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
-
-
 class DatabaseSearch:
     def search(self, request, http_request=None):
-        rows = self._matches(request)
+        rows, tags = self._matches(request)
         if len(rows) < request.per_page and len(significant(request.words)) > 1 and not request.document_number():
             # Few documents hold every word: those lead, then the documents with some of them.
-            found = {row.id for row in rows}
             request = request.matching_any()
-            rows += [row for row in self._matches(request) if row.id not in found]
-        values = self._facet_values(rows)
+            more_rows, more_tags = self._matches(request)
+            rows, tags = rows + more_rows, tags | more_tags
+        matches = _facet_values(rows, tags.values_list("content_object_id", "tag__slug"))
         filters = request.filters()
-        counts = facets.count(values.values(), filters)
-        matching = [row.id for row in rows if facets.passes(values[row.id], filters)]
+        counts = facets.count(matches.values(), filters)
+        matching = [page_id for page_id, values in matches.items() if facets.passes(values, filters)]
         page = min(request.page, max(1, -(-len(matching) // request.per_page)))
         request = request.with_page(page)
         start = (page - 1) * request.per_page
@@ -68,42 +64,50 @@ class DatabaseSearch:
         pages = visible_documents().only("id", "title", "document_number", "url_path").autocomplete(text)[:limit]
         return [Suggestion(page.title, page.document_number, page.get_url(http_request)) for page in pages]
 
+    def rebuild(self):
+        """Nothing to do: Wagtail updates its database index whenever a page is published or unpublished."""
+        return visible_documents().count()
+
     @staticmethod
     def highlighter(request):
         return StemHighlighter(significant(request.words) + [w for p in request.phrases for w in p.split()])
 
     def _matches(self, request):
-        """The matching documents' facet rows, best first; a document number typed as the query leads."""
-        documents = visible_documents().only(*ROW_FIELDS)
+        """The matching documents' facet rows, best match first (a document number typed as the query leads),
+        and their tags."""
+        documents = visible_documents()
         if request.is_empty:
-            rows = list(documents.order_by("title")) if request.has_filters else []
+            ranked = documents.order_by("title") if request.has_filters else documents.none()
         else:
-            rows = list(documents.search(wagtail_query(request), order_by_relevance=True))
+            # Wagtail's results as a queryset, so that only the facet columns are read.
+            ranked = documents.search(wagtail_query(request), order_by_relevance=True).get_queryset()
+        rows = list(ranked.values_list(*ROW_FIELDS))
+        # The tags in a query of their own: joined to the ranked rows, each row would be ranked once per tag.
+        tags = DocumentTag.objects.filter(content_object__in=ranked.order_by().values("pk"))
         number = request.document_number()
         if number:
-            named = list(documents.filter(document_number=number))
-            rows = named + [row for row in rows if row.document_number != number]
-        return rows
+            named = documents.filter(document_number=number)
+            rows = list(named.values_list(*ROW_FIELDS)) + rows
+            tags = tags | DocumentTag.objects.filter(content_object__in=named.values("pk"))
+        return rows, tags
 
-    @staticmethod
-    def _facet_values(rows):
-        """Each matching document's values per facet: its type, section, owner and tags."""
-        tags = {}
-        for ids in _chunks(row.id for row in rows):
-            for page_id, slug in DocumentTag.objects.filter(content_object_id__in=ids).values_list(
-                "content_object_id", "tag__slug"
-            ):
-                tags.setdefault(page_id, set()).add(slug)
-        sections = {}
-        section_paths = {row.path[: -Page.steplen] for row in rows}
-        for path, section_id in Page.objects.filter(path__in=section_paths).values_list("path", "id"):
-            sections[path] = section_id
-        return {
-            row.id: {
-                "type": {facets.type_name(row.content_type_id)},
-                "section": {sections.get(row.path[: -Page.steplen])},
-                "owner": {row.owner_team_id} if row.owner_team_id else set(),
-                "tag": tags.get(row.id, set()),
-            }
-            for row in rows
-        }
+
+def _facet_values(rows, tags):
+    """{page id: {facet: set of values}}, in the order of the rows; a document found twice keeps its first place."""
+    sections = dict(Page.objects.filter(path__in={row[2][: -Page.steplen] for row in rows}).values_list("path", "id"))
+    types = {content_type_id: facets.type_name(content_type_id) for _id, content_type_id, _path, _owner in rows}
+    matches = {}
+    for page_id, content_type_id, path, owner_id in rows:
+        matches.setdefault(
+            page_id,
+            {
+                "type": {types[content_type_id]},
+                "section": {sections.get(path[: -Page.steplen])},
+                "owner": {owner_id} if owner_id else set(),
+                "tag": set(),
+            },
+        )
+    for page_id, slug in tags:
+        if page_id in matches:
+            matches[page_id]["tag"].add(slug)
+    return matches
