@@ -12,6 +12,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from search import match_cache  # the page models are ready only now
+
+        match_cache.connect()
         # Readers search Elasticsearch only when it is configured; only then must publishing keep it up to date.
         if settings.ELASTICSEARCH_URL:
             from search import es_signals  # imports the page models, which are ready only now

@@ -9,7 +9,7 @@ from modelsearch.query import And, Phrase, PlainText
 from wagtail.models import Page
 
 from handbook.models import ControlledDocumentPage, DocumentTag
-from search import facets
+from search import facets, match_cache
 from search.highlight import StemHighlighter
 from search.hits import load_hits
 from search.results import SearchResult, Suggestion
@@ -36,13 +36,13 @@ def wagtail_query(request):
 
 class DatabaseSearch:
     def search(self, request, http_request=None):
-        rows, tags = self._matches(request)
-        if len(rows) < request.per_page and len(significant(request.words)) > 1 and not request.document_number():
-            # Few documents hold every word: those lead, then the documents with some of them.
+        cached = match_cache.get(request)
+        if cached is None:
+            cached = self._all_matches(request)
+            match_cache.put(request, cached)
+        match_any, matches = cached
+        if match_any:
             request = request.matching_any()
-            more_rows, more_tags = self._matches(request)
-            rows, tags = rows + more_rows, tags | more_tags
-        matches = _facet_values(rows, tags.values_list("content_object_id", "tag__slug"))
         filters = request.filters()
         counts = facets.count(matches.values(), filters)
         matching = [page_id for page_id, values in matches.items() if facets.passes(values, filters)]
@@ -56,6 +56,17 @@ class DatabaseSearch:
             total=len(matching),
             facets=facets.build(counts, request, facets.labels_for(counts, request)),
         )
+
+    def _all_matches(self, request):
+        """(whether some words sufficed, {page id: facet values}) for the query text, best match first."""
+        rows, tags = self._matches(request)
+        words = significant(request.words)
+        match_any = len(rows) < request.per_page and len(words) > 1 and not request.document_number()
+        if match_any:
+            # Few documents hold every word: those lead, then the documents with some of them.
+            more_rows, more_tags = self._matches(request.matching_any())
+            rows, tags = rows + more_rows, tags | more_tags
+        return match_any, _facet_values(rows, tags.values_list("content_object_id", "tag__slug"))
 
     def autocomplete(self, text, limit=8, http_request=None):
         text = " ".join(words(text))  # words only: quotes and operators would be FTS syntax to SQLite

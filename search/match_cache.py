@@ -1,0 +1,57 @@
+"""The matches of a query, cached until the handbook changes.
+
+Every reader is shown the same documents for the same words (the search covers what everyone may see), so the
+ranked matches and their facet values are kept per query text. Any saved, deleted, moved or restricted page
+bumps a version that is part of every key, so nothing stale is served; the time limit only bounds what a cache
+shared by several processes keeps of versions no longer asked for.
+"""
+
+import hashlib
+import uuid
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+VERSION_KEY = "search:handbook-version"
+SECONDS = 300
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def _key(request):
+    words = f"{request.text}\x00{request.match_any}".encode()
+    return f"search:matches:{_version()}:{hashlib.sha256(words).hexdigest()}"
+
+
+def get(request):
+    return cache.get(_key(request))
+
+
+def put(request, matches):
+    cache.set(_key(request), matches, SECONDS)
+
+
+def handbook_changed(**kwargs):
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _page_saved_or_deleted(sender, **kwargs):
+    if issubclass(sender, Page):
+        handbook_changed()
+
+
+def connect():
+    post_save.connect(_page_saved_or_deleted, dispatch_uid="search-cache-page-saved")
+    post_delete.connect(_page_saved_or_deleted, dispatch_uid="search-cache-page-deleted")
+    post_page_move.connect(handbook_changed, dispatch_uid="search-cache-page-moved")
+    post_save.connect(handbook_changed, sender=PageViewRestriction, dispatch_uid="search-cache-restricted")
+    post_delete.connect(handbook_changed, sender=PageViewRestriction, dispatch_uid="search-cache-unrestricted")
