@@ -1,7 +1,8 @@
-"""The matches of a query, cached until the handbook changes.
+"""The answer to a query, cached until the handbook changes.
 
 Every reader is shown the same documents for the same words (the search covers what everyone may see), so the
-ranked matches and their facet values are kept per query text. Any saved, deleted, moved or restricted page
+ranked ids and the facet counts are kept per query text and ticked facets; each request still loads its own page
+of hits. Any saved, deleted, moved or restricted page
 bumps a version that is part of every key, so nothing stale is served; the time limit only bounds what a cache
 shared by several processes keeps of versions no longer asked for.
 """
@@ -28,7 +29,7 @@ def _version():
 
 
 def _key(request):
-    words = f"{request.text}\x00{request.match_any}".encode()
+    words = f"{request.text}\x00{sorted(request.filters().items())}".encode()
     return f"search:matches:{_version()}:{hashlib.sha256(words).hexdigest()}"
 
 
@@ -36,8 +37,8 @@ def get(request):
     return cache.get(_key(request))
 
 
-def put(request, matches):
-    cache.set(_key(request), matches, SECONDS)
+def put(request, answer):
+    cache.set(_key(request), answer, SECONDS)
 
 
 def handbook_changed(**kwargs):

@@ -36,16 +36,13 @@ def wagtail_query(request):
 
 class DatabaseSearch:
     def search(self, request, http_request=None):
-        cached = match_cache.get(request)
-        if cached is None:
-            cached = self._all_matches(request)
-            match_cache.put(request, cached)
-        match_any, matches = cached
+        answer = match_cache.get(request)
+        if answer is None:
+            answer = self._answer(request)
+            match_cache.put(request, answer)
+        match_any, matching, counts = answer
         if match_any:
             request = request.matching_any()
-        filters = request.filters()
-        counts = facets.count(matches.values(), filters)
-        matching = [page_id for page_id, values in matches.items() if facets.passes(values, filters)]
         page = min(request.page, max(1, -(-len(matching) // request.per_page)))
         request = request.with_page(page)
         start = (page - 1) * request.per_page
@@ -56,6 +53,13 @@ class DatabaseSearch:
             total=len(matching),
             facets=facets.build(counts, request, facets.labels_for(counts, request)),
         )
+
+    def _answer(self, request):
+        """(whether some words sufficed, the ids that pass the ticked facets, best first, the facet counts)."""
+        match_any, matches = self._all_matches(request)
+        filters = request.filters()
+        matching = [page_id for page_id, values in matches.items() if facets.passes(values, filters)]
+        return match_any, matching, facets.count(matches.values(), filters)
 
     def _all_matches(self, request):
         """(whether some words sufficed, {page id: facet values}) for the query text, best match first."""

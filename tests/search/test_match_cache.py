@@ -54,10 +54,19 @@ def test_a_document_put_behind_a_restriction_disappears_at_once(noise_procedure)
     assert found("vindmøller") == []
 
 
-def test_the_cache_holds_ids_and_facet_values_only(noise_procedure):
+def test_the_cache_holds_ids_and_counts_only(noise_procedure):
     found("vindmøller")
-    match_any, matches = match_cache.get(SearchRequest(text="vindmøller"))
+    match_any, matching, counts = match_cache.get(SearchRequest(text="vindmøller"))
 
     assert match_any is False
-    assert list(matches) == [noise_procedure.pk]
-    assert set(matches[noise_procedure.pk]) == {"type", "section", "owner", "tag"}
+    assert matching == [noise_procedure.pk]
+    assert counts["type"] == {"procedurepage": 1}
+
+
+def test_ticked_facets_are_cached_apart(noise_procedure):
+    assert found("vindmøller") == ["Støj fra vindmøller"]
+
+    ticked = DatabaseSearch().search(SearchRequest(text="vindmøller", types=("policypage",)))
+
+    assert ticked.hits == []
+    assert found("vindmøller") == ["Støj fra vindmøller"]
