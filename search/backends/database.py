@@ -110,7 +110,7 @@ class DatabaseSearch:
 def _facet_values(rows, tags):
     """{page id: {facet: set of values}}, in the order of the rows; a document found twice keeps its first place."""
     sections = dict(Page.objects.filter(path__in={row[2][: -Page.steplen] for row in rows}).values_list("path", "id"))
-    types = {content_type_id: facets.type_name(content_type_id) for _id, content_type_id, _path, _owner in rows}
+    types = {content_type_id: facets.type_name(content_type_id) for content_type_id in {row[1] for row in rows}}
     matches = {}
     for page_id, content_type_id, path, owner_id in rows:
         matches.setdefault(

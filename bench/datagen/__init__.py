@@ -1,0 +1,1 @@
+"""The large-handbook generator behind manage.py generate_handbook: Danish text, attachments, fast bulk publishing."""
