@@ -503,12 +503,15 @@ def test_too_few_documents_with_every_word_asks_again_for_any_word(known_handboo
     assert result.total == 4
 
 
-@pytest.mark.parametrize(("page", "per_page", "first_request"), [(999, 10, (9980, 10)), (1000, 50, (9950, 50))])
-def test_a_page_past_the_last_shows_the_last(known_handbook, page, per_page, first_request):
+# Not "page": that name is pytest-playwright's fixture, and would tie the test to a browser.
+@pytest.mark.parametrize(("page_number", "per_page", "first_request"), [(999, 10, (9980, 10)), (1000, 50, (9950, 50))])
+def test_a_page_past_the_last_shows_the_last(known_handbook, page_number, per_page, first_request):
     aggregations = facet_aggregations(12)
     client = CannedClient(response([], 12, aggregations), response([], 12, aggregations))
 
-    result = ElasticsearchSearch(client).search(SearchRequest(text="forvaltningen", page=page, per_page=per_page))
+    result = ElasticsearchSearch(client).search(
+        SearchRequest(text="forvaltningen", page=page_number, per_page=per_page)
+    )
 
     # Never past Elasticsearch's window of 10,000 hits, which it would refuse.
     last_page = (-(-12 // per_page) - 1) * per_page
