@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test test-unit test-e2e lint messages chromium
+.PHONY: install run serve backup restore bench-load test test-unit test-e2e lint messages chromium
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -37,6 +37,37 @@ run: install
 	@echo "  admin        (administrator)"
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-like on this machine: DEBUG off, gunicorn (gunicorn.conf.py), WhiteNoise, plain HTTP on 127.0.0.1.
+# The database is SQLite in var/ unless DATABASE_URL says otherwise; Redis when REDIS_URL is set. A secret key is
+# made once in var/secret_key unless SECRET_KEY is set.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production SECURE_PROXY=$${SECURE_PROXY:-false} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} SECRET_KEY=$${SECRET_KEY:-$$(cat var/secret_key)}
+
+serve: install var/secret_key
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(PY) manage.py load_demo --allow-demo-users
+	@echo
+	@echo "Kvalitetsportalen (production-like): http://$(HOST):$(PORT)/  health: http://$(HOST):$(PORT)/healthz/"
+	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py
+
+# The database and the uploaded files into var/backups/<time>/ (BACKUP_DIR=... elsewhere); see docs/backup.md.
+backup: install
+	$(PY) manage.py backup $(if $(BACKUP_DIR),--dir "$(BACKUP_DIR)")
+
+# make restore BACKUP=var/backups/2026-11-24T153012 CONFIRM=yes: replaces the database and the uploaded files.
+restore: install
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/<time> CONFIRM=yes" >&2; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)" $(if $(filter yes,$(CONFIRM)),--confirm)
+
+# The load benchmark (bench/README.md): make bench-load DATABASE=sqlite|postgres BENCH_ARGS="--reuse".
+bench-load: install
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
+	$(PY) bench/load.py --database $(or $(DATABASE),postgres) $(BENCH_ARGS)
+
+var/secret_key:
+	@mkdir -p var && umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 test: install chromium
 	$(BIN)/pytest

@@ -20,7 +20,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
 from wagtail.log_actions import log
 from wagtail.models import Page, PageViewRestriction
 
@@ -67,15 +66,21 @@ def _confirmed_by(user):
 
 
 def _hidden_from(user):
-    """True for a version whose document, or a page above it, is restricted to groups the user is not in."""
+    """True for a version whose document, or a page above it, is restricted to groups the user is not in.
+
+    The few restricted paths are read first: matched in the database against every version, a path computed
+    per row made one person's list take 25 s at 10,000 documents on SQLite."""
     if user.is_superuser:
         return Q(pk__in=[])
-    restrictions = PageViewRestriction.objects.filter(
-        restriction_type=PageViewRestriction.GROUPS,
-        # The restricted page is the document or one of its ancestors: its path begins the document's path.
-        page__path=Substr(OuterRef("document__path"), 1, Length("page__path")),
-    ).exclude(groups__user=user)
-    return Exists(restrictions)
+    paths = (
+        PageViewRestriction.objects.filter(restriction_type=PageViewRestriction.GROUPS)
+        .exclude(groups__user=user)
+        .values_list("page__path", flat=True)
+    )
+    hidden = Q(pk__in=[])
+    for path in set(paths):
+        hidden |= Q(document__path__startswith=path)
+    return hidden
 
 
 def _ancestor_paths(page):
@@ -144,7 +149,8 @@ def state_for(document, user):
 
 def pending_versions(user):
     """The current significant versions the person has yet to confirm, of live documents they may see, newest
-    first, each with its document (number, title and what a link needs). One query."""
+    first, each with its document (number, title and what a link needs). Two queries: the restricted paths, then
+    the versions."""
     if not _is_active(user):
         return []
     versions = (

@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from handbook import page_cache
+
 
 class HomePage(Page):
     """The front page: each person's own overview of the portal."""
@@ -19,3 +21,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("front page")
         verbose_name_plural = _("front pages")
+
+    def route(self, request, path_components):
+        # Every page of the site is found from here: remember where a path leads (see handbook.page_cache).
+        return page_cache.route(self, request, path_components, super().route)
+
+    def get_view_restrictions(self):
+        return page_cache.view_restrictions(self, super().get_view_restrictions)

@@ -8,8 +8,10 @@ batch of pages is written in one transaction with the same result:
   and the sections' child counts are set once per batch;
 - document numbers: a block of running numbers is taken from handbook's counter under its row lock, so they
   are unique and never reused, as `next_document_number` would give them one by one;
-- publication: live, with version 1.0, a revision holding the page's content (what Wagtail would store) as its
-  latest and live revision, and the version register's entry;
+- publication: live, with one to several published versions (1.0, 1.1, 2.0 …, bench.datagen.history), each
+  with a revision holding the page's content as published in it (what Wagtail would store), its entry in the
+  version register with its change summary and approver, and its publish in the page's history; the last
+  revision is the page's latest and live one;
 - search: Wagtail's per-save indexing is held back and the batch is added to the index in one call.
 
 Not done: Wagtail's reference index (the admin's usage counts of the attached files); `manage.py
@@ -30,7 +32,8 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from bench.datagen.factory import FIRST_VERSION_SUMMARY, KINDS
+from bench.datagen.factory import KINDS
+from handbook.dates import add_months
 from handbook.models import ControlledDocumentPage, DocumentNumberCounter, DocumentTag, DocumentVersion
 
 MODELS = [ControlledDocumentPage] + [model for _kind, model, _weight in KINDS]
@@ -59,8 +62,8 @@ def indexing_held_back():
             post_save.connect(post_save_signal_handler, sender=model)
 
 
-def _published_at(page):
-    return timezone.make_aware(datetime.datetime.combine(page.effective_date, datetime.time(9, 0)))
+def _at_nine(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
 
 
 def _place(page, section, position):
@@ -70,8 +73,8 @@ def _place(page, section, position):
     page.numchild = 0
     page.url_path = f"{section.url_path}{page.slug}/"
     page._cached_parent_obj = section
-    published = _published_at(page)
-    page.first_published_at = page.last_published_at = page.latest_revision_created_at = published
+    page.first_published_at = _at_nine(page._versions[0].published)
+    page.last_published_at = page.latest_revision_created_at = _at_nine(page._versions[-1].published)
 
 
 def _last_position(section):
@@ -104,50 +107,92 @@ def _revision_content(page):
     return content
 
 
+def _version_contents(page):
+    """The revision content of each version, oldest first: the page's own fields as they were published then."""
+    current = page._versions[-1]
+    contents = []
+    for version in page._versions:
+        _show_version(page, version)
+        contents.append(_revision_content(page))
+    _show_version(page, current)
+    return contents
+
+
+def _show_version(page, version):
+    page.body = version.body
+    page.version_major, page.version_minor = version.major, version.minor
+    page.effective_date = version.published
+    page.next_review_date = add_months(version.published, page.review_interval_months)
+    page.change_summary = version.summary
+    page.is_significant_change = version.significant
+    page.last_published_at = _at_nine(version.published)
+
+
 def _record_publication(pages):
-    """A revision per page, set as its latest and live revision, version 1.0 in the register, and the publish
-    in the page's history."""
+    """A revision per published version, the last one set as the page's latest and live revision, each version
+    in the register (significant ones asking the owner team, or all staff, to confirm), and each publish in the
+    page's history."""
     page_type = ContentType.objects.get_for_model(Page)
+    planned = [
+        (page, version, content)
+        for page in pages
+        for version, content in zip(page._versions, _version_contents(page), strict=True)
+    ]
     revisions = Revision.objects.bulk_create(
         Revision(
             content_type=ContentType.objects.get_for_model(page),
             base_content_type=page_type,
             object_id=str(page.pk),
-            created_at=page.last_published_at,
+            created_at=_at_nine(version.published),
+            user_id=page.responsible_person_id,
             object_str=page.title,
-            content=_revision_content(page),
+            content=content,
         )
-        for page in pages
+        for page, version, content in planned
     )
-    for page, revision in zip(pages, revisions, strict=True):
-        page.latest_revision = page.live_revision = revision
+    for (page, _version, _content), revision in zip(planned, revisions, strict=True):
+        page.latest_revision = page.live_revision = revision  # the last version's wins
     Page.objects.bulk_update(
         [Page(pk=p.pk, latest_revision=p.latest_revision, live_revision=p.live_revision) for p in pages],
         ["latest_revision", "live_revision"],
     )
-    DocumentVersion.objects.bulk_create(
-        DocumentVersion(
-            document_id=page.pk,
-            revision=page.live_revision,
-            major=1,
-            minor=0,
-            published_at=page.last_published_at,
-            effective_date=page.effective_date,
-            change_summary=FIRST_VERSION_SUMMARY,
-        )
-        for page in pages
-    )
+    _register_versions(planned, revisions)
     PageLogEntry.objects.bulk_create(
         PageLogEntry(
             page_id=page.pk,
             content_type=ContentType.objects.get_for_model(page),
             label=page.title,
             action="wagtail.publish",
-            timestamp=page.last_published_at,
-            revision=page.live_revision,
+            timestamp=_at_nine(version.published),
+            user_id=page.approver_id,
+            revision=revision,
             content_changed=True,
         )
-        for page in pages
+        for (page, version, _content), revision in zip(planned, revisions, strict=True)
+    )
+
+
+def _register_versions(planned, revisions):
+    records = DocumentVersion.objects.bulk_create(
+        DocumentVersion(
+            document_id=page.pk,
+            revision=revision,
+            major=version.major,
+            minor=version.minor,
+            published_at=_at_nine(version.published),
+            effective_date=version.published,
+            approved_by_id=page.approver_id,
+            change_summary=version.summary,
+            is_significant=version.significant,
+        )
+        for (page, version, _content), revision in zip(planned, revisions, strict=True)
+    )
+    audience = DocumentVersion.audience.through
+    audience.objects.bulk_create(
+        audience(documentversion_id=record.pk, group_id=page.owner_team_id)
+        for (page, version, _content), record in zip(planned, records, strict=True)
+        # Half of the significant versions ask the owner team to confirm, the others all staff.
+        if version.significant and page.owner_team_id and page.pk % 2
     )
 
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,7 +21,12 @@ from forms.lifecycle import Status
 
 def private_storage():
     """Where attachments of cases are kept: outside MEDIA_ROOT, served only through a view that checks who may
-    see the case. A callable, so that migrations name it instead of baking in this machine's path."""
+    see the case. A callable, so that migrations name it instead of baking in this machine's path.
+
+    STORAGES["private"] (a private S3 bucket or prefix) when the settings define it, else PRIVATE_MEDIA_ROOT,
+    read here rather than in STORAGES because the test settings move it after base.py has run."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 

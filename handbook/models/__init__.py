@@ -28,3 +28,8 @@ __all__ = [
     "ProcedurePage",
     "SectionPage",
 ]
+
+# The rendered parts of handbook pages are cached until the handbook changes: listen for changes from the start.
+from handbook import page_cache  # noqa: E402
+
+page_cache.connect()

@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from handbook import versioning
+from handbook import page_cache, versioning
 from handbook.attachment_text import document_text
 from handbook.blocks import AttachmentBlock, DocumentBodyBlock, LegalReferenceBlock
 from handbook.dates import add_months
@@ -273,6 +273,9 @@ class ControlledDocumentPage(RoutablePageMixin, Page):
 
     def get_admin_display_title(self):
         return f"{self.document_number} {self.draft_title}".strip()
+
+    def get_view_restrictions(self):
+        return page_cache.view_restrictions(self, super().get_view_restrictions)
 
 
 class PolicyPage(ControlledDocumentPage):

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from handbook import page_cache
 from handbook.blocks import RICH_TEXT_FEATURES
 
 
@@ -22,6 +23,9 @@ class HandbookIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    def get_view_restrictions(self):
+        return page_cache.view_restrictions(self, super().get_view_restrictions)
 
     class Meta:
         verbose_name = _("quality handbook")
@@ -47,6 +51,9 @@ class SectionPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("owner_team")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    def get_view_restrictions(self):
+        return page_cache.view_restrictions(self, super().get_view_restrictions)
 
     class Meta:
         verbose_name = _("section")

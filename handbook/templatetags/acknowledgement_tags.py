@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django import template
 
-from handbook import acknowledgements
+from handbook import acknowledgements, page_cache
 
 register = template.Library()
 
@@ -31,6 +31,16 @@ class PendingConfirmation:
     published_at: object
 
 
+@dataclass(frozen=True)
+class PendingList:
+    items: tuple  # the newest PendingConfirmations, at most PENDING_SHOWN
+    total: int  # all the person has yet to confirm
+
+
+# The front page lists the newest few: a newcomer may have a thousand to confirm.
+PENDING_SHOWN = 10
+
+
 def _user(context):
     request = context.get("request")
     return getattr(request, "user", None)
@@ -49,6 +59,15 @@ def acknowledgement_prompt(context, page):
     nothing to say (no significant version, or a superseded version of the document being shown)."""
     if page is None or page.pk is None:
         return None
+    significant = page_cache.has_significant_version(
+        context.get("request"), page, lambda: acknowledgements.current_significant_version(page) is not None
+    )
+    if not significant:
+        return None
+    return page_cache.personal(context.get("request"), "acknowledgement", page, lambda: _prompt(context, page))
+
+
+def _prompt(context, page):
     user = _user(context)
     state = acknowledgements.state_for(page, user)
     if state is None or page.version_major != state.version.major:
@@ -67,15 +86,23 @@ def acknowledgement_prompt(context, page):
 
 @register.simple_tag(takes_context=True)
 def pending_confirmations(context):
-    """The reader's pending confirmations (document number, title, link, version), newest first."""
+    """The reader's pending confirmations (document number, title, link, version), the newest first, and how many
+    there are in all."""
     request = context.get("request")
-    pending = []
-    for version in acknowledgements.pending_versions(_user(context)):
+    return page_cache.pending_confirmations(request, lambda: _pending_confirmations(context, request))
+
+
+def _pending_confirmations(context, request):
+    versions = acknowledgements.pending_versions(_user(context))
+    items = []
+    for version in versions:
+        if len(items) == PENDING_SHOWN:
+            break
         document = version.document
         url = document.get_url(request=request)
         if not url:  # not reachable on any site: nothing to link to
             continue
-        pending.append(
+        items.append(
             PendingConfirmation(
                 document_number=document.document_number,
                 title=document.title,
@@ -84,4 +111,4 @@ def pending_confirmations(context):
                 published_at=version.published_at,
             )
         )
-    return pending
+    return PendingList(items=tuple(items), total=len(versions) if items else 0)

@@ -36,6 +36,14 @@ def wagtail_query(request):
 
 class DatabaseSearch:
     def search(self, request, http_request=None):
+        shown = match_cache.get_page(request)
+        if shown is not None:
+            return shown
+        result = self._search(request, http_request)
+        match_cache.put_page(request, result)
+        return result
+
+    def _search(self, request, http_request):
         answer = match_cache.get(request)
         if answer is None:
             answer = self._answer(request)

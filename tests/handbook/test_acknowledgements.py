@@ -322,6 +322,21 @@ def test_the_front_page_lists_pending_confirmations_and_not_confirmed_ones(reade
     assert "Behandling af klager over støj" not in text
 
 
+def test_a_long_pending_list_shows_the_newest_ten_and_counts_them_all(reader_client, site_tree):
+    for number in range(12):
+        revise(
+            make_document(site_tree.section, title=f"Instruks {number:02}", slug=f"instruks-{number}"), significant=True
+        )
+
+    panel = soup_of(reader_client.get("/")).find("section", class_="pending-confirmations")
+
+    assert "12 dokumenter afventer din læsebekræftelse" in panel.get_text(" ", strip=True)
+    assert len(panel.select(".pending-confirmation-list li")) == 10
+    assert "Her vises de 10 nyeste." in panel.get_text(" ", strip=True)
+    assert "Instruks 11" in panel.get_text(" ", strip=True)  # the newest
+    assert "Instruks 00" not in panel.get_text(" ", strip=True)
+
+
 def test_the_front_page_says_nothing_when_nothing_is_pending(reader_client, document):
     soup = soup_of(reader_client.get("/"))
 

@@ -85,7 +85,10 @@ def test_demo_users_log_in_with_the_documented_password(client):
     load_demo(allow_demo_users=True)
 
     for username in ["medarbejder", "redaktoer", "enhedsleder", "worksmarter", "admin"]:
-        assert client.login(username=username, password="demo1234"), username
+        response = client.post("/login/", {"username": username, "password": "demo1234"})
+        assert response.status_code == 302, username
+        assert client.session["_auth_user_id"] == str(get_user_model().objects.get(username=username).pk)
+        client.logout()
     assert get_user_model().objects.get(username="admin").is_superuser
     assert not get_user_model().objects.get(username="medarbejder").is_superuser
 

@@ -1,8 +1,9 @@
 """Generates a large handbook for benchmarks: `manage.py generate_handbook --documents 10000`.
 
-Documents of realistic Danish text, with tags, owner teams and Word/PDF attachments, published and indexed
-below the existing handbook in ~30 sections. A second run adds more documents (different ones: the random
-draw is seeded by the seed and the number of documents already there). The work is done by bench.datagen.
+Documents of realistic Danish text, with tags, owner teams and Word/PDF attachments, published (with
+`--versions N`, in 1 to N versions each) and indexed below the existing handbook in ~30 sections. A second
+run adds more documents (different ones: the random draw is seeded by the seed and the number of documents
+already there). The work is done by bench.datagen.
 """
 
 import random
@@ -24,16 +25,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--documents", type=int, default=10_000, help="How many documents to add.")
         parser.add_argument("--sections", type=int, default=30, help="How many sections to spread them over.")
+        parser.add_argument(
+            "--versions", type=int, default=1, help="Each document gets 1 to this many published versions."
+        )
         parser.add_argument("--seed", type=int, default=1, help="Seed of the random text.")
 
-    def handle(self, *args, documents=10_000, sections=30, seed=1, **options):
-        if documents < 1 or sections < 1:
-            raise CommandError("--documents and --sections must be at least 1.")
+    def handle(self, *args, documents=10_000, sections=30, versions=1, seed=1, people=None, **options):
+        if documents < 1 or sections < 1 or versions < 1:
+            raise CommandError("--documents, --sections and --versions must be at least 1.")
         started = time.perf_counter()
         existing = ControlledDocumentPage.objects.count()
         if existing:
             self.stdout.write(f"The handbook has {existing} documents already; adding {documents} more.")
-        factory, section_list = self.prepare(sections, seed, existing)
+        factory, section_list = self.prepare(sections, seed, existing, versions, people)
         self.stdout.write(f"Prepared {len(section_list)} sections and attachments in {self.elapsed(started)}.")
         self.generate(factory, section_list, documents, started)
         refresh_statistics()
@@ -44,12 +48,15 @@ class Command(BaseCommand):
             )
         )
 
-    def prepare(self, section_count, seed, existing):
+    def prepare(self, section_count, seed, existing, max_versions=1, people=None):
+        """The factory and sections; `people` (bench.datagen.people.People) gives documents a responsible
+        person and an approver (generate_data passes them)."""
         handbook = site.ensure_handbook()
         teams = site.ensure_teams()
         section_list = site.ensure_sections(handbook, section_count, teams)
         rng = random.Random(f"{seed}-{existing}")  # noqa: S311 - text, not secrets
-        factory = DocumentFactory(rng, teams, site.ensure_tags(), site.ensure_attachments(seed))
+        tags = site.ensure_tags()
+        factory = DocumentFactory(rng, teams, tags, site.ensure_attachments(seed), max_versions, people)
         return factory, section_list
 
     def generate(self, factory, section_list, total, started):
