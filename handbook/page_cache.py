@@ -151,18 +151,19 @@ def _significant_key(request, document):
 
 
 def _admin_access_key(request):
+    user_id = _user_id(request)
+    return None if user_id is None else f"handbook:admin-access:{_versions(request)[1]}:{user_id}"
+
+
+def _user_id(request):
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return None
-    return f"handbook:admin-access:{_versions(request)[1]}:{user.pk}"
+    return user.pk if user is not None and user.is_authenticated else None
 
 
 def _pending_key(request, user_id=None):
+    user_id = user_id or _user_id(request)
     if user_id is None:
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
-            return None
-        user_id = user.pk
+        return None
     handbook_version, people_version = _versions(request)
     return f"handbook:pending:{handbook_version}:{people_version}:{user_id}"
 
@@ -194,11 +195,9 @@ def _remembered(request, key, compute):
 
 
 def _personal_key(request, name, page_id, user_id=None):
+    user_id = user_id or _user_id(request)
     if user_id is None:
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
-            return None
-        user_id = user.pk
+        return None
     handbook_version, people_version = _versions(request)
     return f"handbook:personal:{handbook_version}:{people_version}:{user_id}:{page_id}:{name}:{get_language()}"
 
