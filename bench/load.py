@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import report as search_report  # noqa: E402 - after the path is set
+from bench.databases import POSTGRES_SERVER, fresh_database  # noqa: E402
 from bench.load import lua_data, profile, results, server, wrk  # noqa: E402
 
 PYTHON = sys.executable
-POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_DATABASE = "kp_load"
 LOGIN_FORM = 'autocomplete="current-password"'
 GENERATE_DATA = ROOT / "portal" / "management" / "commands" / "generate_data.py"
@@ -100,21 +100,9 @@ def manage(env, *arguments):
     subprocess.run(command, cwd=ROOT, env=quiet, check=True)  # noqa: S603 - our own manage.py
 
 
-def fresh_database(database, var_dir):
-    if database == "sqlite":
-        for name in ("db.sqlite3", "db.sqlite3-journal", "db.sqlite3-wal", "db.sqlite3-shm"):
-            (var_dir / name).unlink(missing_ok=True)
-        return
-    import psycopg
-
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {POSTGRES_DATABASE}")
-
-
 def build(args, env):
     Path(env["PORTAL_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
-    fresh_database(args.database, Path(env["PORTAL_VAR_DIR"]))
+    fresh_database(env["DATABASE_URL"])
     manage(env, "migrate", "--noinput", "-v0")
     if args.generator == "data":
         manage(env, "generate_data", "--documents", str(args.documents))

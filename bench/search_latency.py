@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import measure, report  # noqa: E402 - after the path is set
+from bench.databases import POSTGRES_SERVER, fresh_database  # noqa: E402
 
 PYTHON = sys.executable
-POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
 POSTGRES_DATABASE = "kp_bench"
 
 # (what it stands for, the query string of /search/)
@@ -67,18 +67,6 @@ def environment(database):
     return {"DATABASE_URL": url, "PORTAL_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "bench.settings"}
 
 
-def fresh_database(database, var_dir):
-    if database == "sqlite":
-        for name in ("db.sqlite3", "db.sqlite3-journal", "db.sqlite3-wal", "db.sqlite3-shm"):
-            (var_dir / name).unlink(missing_ok=True)
-        return
-    import psycopg
-
-    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {POSTGRES_DATABASE}")
-
-
 def manage(env, *arguments):
     """Runs manage.py with the benchmark's settings; returns (command line, seconds)."""
     command = [PYTHON, "manage.py", *arguments]
@@ -90,7 +78,7 @@ def manage(env, *arguments):
 def build(args, env):
     var_dir = Path(env["PORTAL_VAR_DIR"])
     var_dir.mkdir(parents=True, exist_ok=True)
-    fresh_database(args.database, var_dir)
+    fresh_database(env["DATABASE_URL"])
     steps = [manage(env, "migrate", "--noinput", "-v0")]
     steps.append(manage(env, "generate_handbook", "--documents", str(args.documents), "--sections", str(args.sections)))
     return steps
