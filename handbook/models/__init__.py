@@ -11,12 +11,16 @@ from .references import IsoClause
 from .review import DocumentReview, ReviewReminder
 from .structure import HandbookIndexPage, SectionPage
 from .versions import Acknowledgement, DocumentVersion
+from .withdrawal import DocumentWithdrawal
+from .workflow import IndependentApprovalTask
 
 __all__ = [
     "Acknowledgement",
     "AttachmentText",
     "DocumentReview",
     "DocumentVersion",
+    "DocumentWithdrawal",
+    "IndependentApprovalTask",
     "ReviewReminder",
     "ControlledDocumentPage",
     "DocumentNumberCounter",

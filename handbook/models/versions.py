@@ -18,8 +18,23 @@ class DocumentVersion(models.Model):
     minor = models.PositiveIntegerField(_("minor version"))
     published_at = models.DateTimeField(_("published"))
     effective_date = models.DateField(_("effective date"), null=True)
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        blank=True,
+        related_name="+",
+        help_text=_("Everyone who saved a revision of this version since the version before it went live."),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_directly = models.BooleanField(
+        _("published by an administrator"),
+        default=False,
+        help_text=_("Went live without the approval workflow, published directly by an administrator."),
     )
     change_summary = models.TextField(_("change summary"), blank=True)
     is_significant = models.BooleanField(_("significant change"), default=False)
