@@ -458,8 +458,10 @@ PROPOSALS = [
 CASE_MODELS = {"deviation": Deviation, "proposal": ImprovementProposal}
 HANDLING_FIELDS = ("kind", "cause", "action", "effectiveness_check", "rejection_reason", "public_outcome")
 # The users the demo cases name; without them (DEBUG off and no --allow-demo-users) no case is made.
-CASE_USERS = ("medarbejder", "redaktoer", "enhedsleder", "worksmarter")
+CASE_USERS = ("medarbejder", "redaktoer", "enhedsleder", "worksmarter", "kvalitet")
 MODERATOR = "worksmarter"
+# The second member of the WorkSmarter group, who approves the public texts the moderator writes.
+CO_MODERATOR = "kvalitet"
 # What a step stamps on the case with the clock, moved back to the day of the step.
 CLOCK_FIELDS = ("status_changed_at", "closed_at", "first_published_at", "last_published_at")
 
@@ -589,7 +591,7 @@ def _handle(case, step, users, today, when):
             EditAction(case, user=moderator, publish=True).execute(skip_permission_checks=True)
         else:
             EditAction(case, user=moderator, clean=True).execute(skip_permission_checks=True)
-            _moderate(case, workflow, moderator)
+            _moderate(case, workflow, moderator, users[CO_MODERATOR])
         if case.status != old_status:
             log_status_change(case, old_status, case.status, moderator)  # the history line the editor writes
     _backdate(case, started, when)
@@ -611,15 +613,16 @@ def _apply(case, step, users, today):
         case.public_summary = step["board"]["public_summary"]
 
 
-def _moderate(case, workflow, moderator):
-    """Submits the new revision for moderation and approves each task; the last approval publishes it."""
+def _moderate(case, workflow, moderator, approver):
+    """Submits the moderator's revision for moderation; another member approves each task, the last approval
+    publishing it."""
     state = workflow.start(case, moderator)
     for _task in workflow.tasks.all():
         state.refresh_from_db()
         if state.status != WorkflowState.STATUS_IN_PROGRESS:
             break
         task_state = state.current_task_state
-        task_state.task.specific.on_action(task_state, moderator, "approve")
+        task_state.task.specific.on_action(task_state, approver, "approve")
 
 
 def _backdate(case, since, when):

@@ -8,9 +8,9 @@ may handle them but neither create nor delete them in the administration.
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
+from wagtail.models import GroupPagePermission, WorkflowContentType, WorkflowPage
 
-from handbook.roles import QUALITY_GROUP
+from handbook.roles import EDITOR_PAGE_PERMISSIONS, QUALITY_GROUP, ensure_task, ensure_workflow
 
 CASE_MODELS = ("deviation", "improvementproposal")
 # publish/lock/unlock are created by Wagtail (post_migrate) for snippets with DraftStateMixin/LockableMixin.
@@ -18,6 +18,7 @@ CASE_ACTIONS = ("change", "view", "publish", "lock", "unlock")
 
 MODERATION_WORKFLOW_NAME = "Moderering af forbedringsforslag"
 MODERATION_TASK_NAME = "Godkendelse i WorkSmarter-gruppen"
+PAGES_WORKFLOW_NAME = "Godkendelse af indberetningssider"
 
 
 def case_permission_codenames():
@@ -32,23 +33,37 @@ def ensure_reporting_roles():
         *Permission.objects.filter(content_type__app_label="forms", codename__in=case_permission_codenames()),
     )
     ensure_moderation_workflow(quality_group)
+    ensure_pages_workflow(quality_group)
     return quality_group
 
 
 def ensure_moderation_workflow(moderators):
-    """“Moderering af forbedringsforslag”: a proposal's public text goes on the board once a moderator approves.
+    """“Moderering af forbedringsforslag”: a proposal's public text goes on the board once another moderator
+    than its author approves.
 
     Deviations get no workflow: they are never public.
     """
     from forms.models import ImprovementProposal
 
-    task = GroupApprovalTask.objects.filter(name=MODERATION_TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=MODERATION_TASK_NAME)
-    task.groups.add(moderators)
-    workflow, _created = Workflow.objects.get_or_create(name=MODERATION_WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    workflow = ensure_workflow(MODERATION_WORKFLOW_NAME, [ensure_task(MODERATION_TASK_NAME, moderators)])
     WorkflowContentType.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(ImprovementProposal), defaults={"workflow": workflow}
     )
+    return workflow
+
+
+def ensure_pages_workflow(quality_group):
+    """The report forms and the proposals board belong to the WorkSmarter group: its members change their
+    questions and texts, and another member approves the change before it goes live."""
+    from forms.models import ReportingIndexPage
+
+    section = ReportingIndexPage.objects.first()
+    if section is None:
+        return None
+    workflow = ensure_workflow(PAGES_WORKFLOW_NAME, [ensure_task(MODERATION_TASK_NAME, quality_group)])
+    WorkflowPage.objects.update_or_create(page=section, defaults={"workflow": workflow})
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=quality_group, page=section, permission=permission)
     return workflow

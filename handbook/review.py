@@ -13,6 +13,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from handbook import roles
 from handbook.dates import add_months
 from handbook.models import ControlledDocumentPage, DocumentReview
 
@@ -87,8 +88,8 @@ def next_review_after_review(document, today=None):
 
 
 def can_review(user, document):
-    """Whether ``user`` may record a review without change: an approver, i.e. with publish permission on it."""
-    return bool(user and user.is_authenticated) and document.permissions_for_user(user).can_publish()
+    """Whether ``user`` may record a review without change: a unit manager for the document."""
+    return roles.is_approver(user, document)
 
 
 def record_review_without_change(document, user, note=""):

@@ -1,16 +1,27 @@
-"""Version numbers of controlled documents: stamped on the revision that goes live, recorded in the register.
+"""Document control at go-live: every revision of a controlled document that goes live is versioned here.
 
-A version is counted when a revision actually goes live (at once, or later at its scheduled go-live), so a
-scheduled or rejected revision never takes a number.
+Wagtail makes a page live along many paths (publish in the editor, the last approval of a workflow, a scheduled
+go-live, bulk publish, revert and publish, copy with publish, the admin API), and only some of them call the
+page's ``publish`` method. Every one of them sends ``page_published`` once the page is live, so that signal is
+the one place: it stamps the next version, the effective date and the next review on the live revision and the
+page, and records the ``DocumentVersion`` with its authors, reviewer and approver.
+
+A version is counted when a revision actually goes live, so a scheduled or rejected revision never takes a
+number, and publishing the live revision again (a bulk publish without changes) adds none.
 """
 
 import datetime
+import logging
 
+from django.db import transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from wagtail.models import TaskState
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail.signals import page_published
 
 from handbook.dates import add_months
+
+logger = logging.getLogger(__name__)
 
 
 def next_version(document, significant):
@@ -26,56 +37,125 @@ def _as_date(value):
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
-def goes_live_now(revision):
-    go_live_at = revision.content.get("go_live_at")
-    if isinstance(go_live_at, str):
-        go_live_at = parse_datetime(go_live_at)
-    return not go_live_at or go_live_at <= timezone.now()
-
-
-def stamp_revision(document, revision):
-    """Writes the next version, the effective date (today unless set) and the next review date (today plus the
-    interval) into the revision about to go live, so that the published page carries them."""
-    content = revision.content
+def control_fields(document, content):
+    """The document-control fields for a revision going live today: version, effective date, next review."""
     major, minor = next_version(document, bool(content.get("is_significant_change")))
     today = timezone.localdate()
     effective = content.get("effective_date")
-    content["version_major"], content["version_minor"] = major, minor
     if not effective or _as_date(effective) > today:
-        content["effective_date"] = today.isoformat()
+        effective = today
     interval = int(content.get("review_interval_months") or document.review_interval_months)
-    content["next_review_date"] = add_months(today, interval).isoformat()
+    return {
+        "version_major": major,
+        "version_minor": minor,
+        "effective_date": _as_date(effective),
+        "next_review_date": add_months(today, interval),
+    }
+
+
+def stamp(document, revision):
+    """Writes the control fields into the live revision and the live page, so both carry them."""
+    fields = control_fields(document, revision.content)
+    revision.content.update({name: _serialised(value) for name, value in fields.items()})
     revision.save(update_fields=["content"])
-    return major, minor
+    type(document).objects.filter(pk=document.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(document, name, value)
+    return fields
 
 
-def approver_of(revision, publisher):
-    """Who approved the revision: the approver in its workflow, else whoever published it."""
-    approval = (
-        TaskState.objects.filter(revision=revision, status=TaskState.STATUS_APPROVED)
+def _serialised(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def previous_version(document):
+    return document.versions.order_by("-major", "-minor").first()
+
+
+def authors_of(document, revision, previous):
+    """Everyone who saved a revision between the previous live version and this one."""
+    revisions = Revision.objects.for_instance(document).filter(pk__lte=revision.pk).exclude(user=None)
+    if previous is not None and previous.revision_id:
+        revisions = revisions.filter(pk__gt=previous.revision_id)
+    return list(revisions.values_list("user_id", flat=True).distinct())
+
+
+def approvals_of(revision):
+    """The approvals in the finished workflow that let ``revision`` go live, first step first."""
+    return list(
+        TaskState.objects.filter(
+            revision=revision,
+            status=TaskState.STATUS_APPROVED,
+            workflow_state__status=WorkflowState.STATUS_APPROVED,
+        )
         .select_related("finished_by")
-        .order_by("-finished_at")
+        .order_by("finished_at", "pk")
+    )
+
+
+def direct_publisher(revision, publisher):
+    """Who published outside the workflow: the publisher, or at a scheduled go-live whoever scheduled it."""
+    if publisher is not None:
+        return publisher
+    scheduled = (
+        PageLogEntry.objects.filter(revision=revision, action="wagtail.publish.schedule")
+        .select_related("user")
+        .order_by("-timestamp")
         .first()
     )
-    return approval.finished_by if approval and approval.finished_by else publisher
+    return scheduled.user if scheduled else None
 
 
-def record_version(document, revision, publisher, version):
+def record_version(document, revision, publisher, fields):
     from handbook.models import DocumentVersion
 
     content = revision.content
-    major, minor = version
+    previous = previous_version(document)
+    approvals = approvals_of(revision)
     record = DocumentVersion.objects.create(
         document_id=document.pk,
         revision=revision,
-        major=major,
-        minor=minor,
+        major=fields["version_major"],
+        minor=fields["version_minor"],
         published_at=timezone.now(),
-        effective_date=content.get("effective_date"),
-        approved_by=approver_of(revision, publisher),
+        effective_date=fields["effective_date"],
+        reviewed_by=approvals[0].finished_by if len(approvals) > 1 else None,
+        approved_by=approvals[-1].finished_by if approvals else direct_publisher(revision, publisher),
+        published_directly=not approvals,
         change_summary=content.get("change_summary") or "",
         is_significant=bool(content.get("is_significant_change")),
     )
+    record.authors.set(authors_of(document, revision, previous))
     if record.is_significant:
         record.audience.set(content.get("acknowledgement_groups") or [])
     return record
+
+
+def version_going_live(sender, instance, revision, user=None, **kwargs):
+    """``page_published`` receiver: versions a controlled document whose revision has just gone live."""
+    from handbook.models import ControlledDocumentPage, DocumentVersion
+
+    document = instance
+    if not isinstance(document, ControlledDocumentPage) or not document.live:
+        return  # not ours, or scheduled for later (Wagtail signals a first publication that is only scheduled)
+    if document.live_revision_id != revision.pk or DocumentVersion.objects.filter(revision=revision).exists():
+        return
+    with transaction.atomic():
+        fields = stamp(document, revision)
+        record = record_version(document, revision, _publisher(revision, user), fields)
+    if record.published_directly:
+        log(instance=document, action=DIRECT_PUBLISH_ACTION, user=record.approved_by, revision=revision)
+    logger.info("Document %s published as version %s", document.document_number, record.label)
+
+
+def _publisher(revision, user):
+    """Who made the revision live: the signal's user where given, else the user of the admin request at hand."""
+    return user or get_active_log_context().user
+
+
+DIRECT_PUBLISH_ACTION = "handbook.publish_directly"
+
+
+def connect():
+    # Connected before the page cache and the search index listen, so that what they read carries the version.
+    page_published.connect(version_going_live, dispatch_uid="handbook-version-going-live")

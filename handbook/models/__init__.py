@@ -33,7 +33,9 @@ __all__ = [
     "SectionPage",
 ]
 
-# The rendered parts of handbook pages are cached until the handbook changes: listen for changes from the start.
-from handbook import page_cache  # noqa: E402
+# Versioning first: the page cache and the search index then read a live page that carries its new version.
+from handbook import page_cache, versioning  # noqa: E402
 
+versioning.connect()
+# The rendered parts of handbook pages are cached until the handbook changes: listen for changes from the start.
 page_cache.connect()

@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from handbook import page_cache, versioning
+from handbook import page_cache
 from handbook.attachment_text import document_text
 from handbook.blocks import AttachmentBlock, DocumentBodyBlock, LegalReferenceBlock
 from handbook.dates import add_months
@@ -232,14 +232,6 @@ class ControlledDocumentPage(RoutablePageMixin, Page):
         if self.next_review_date is None and self.effective_date:
             self.next_review_date = add_months(self.effective_date, self.review_interval_months)
         super().save(*args, **kwargs)
-
-    def publish(self, revision, user=None, **kwargs):
-        """Publishes as Wagtail does, stamping the next version number on a revision that goes live now."""
-        version = versioning.stamp_revision(self, revision) if versioning.goes_live_now(revision) else None
-        result = super().publish(revision, user=user, **kwargs)
-        if version is not None:
-            versioning.record_version(self, revision, user, version)
-        return result
 
     # Reader routes below the document's own address; the views live in handbook/views/.
     @path("versioner/", name="history")

@@ -68,3 +68,4 @@ class IndependentApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("approval by someone other than the author")
         verbose_name_plural = _("approvals by someone other than the author")
+

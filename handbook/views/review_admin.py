@@ -29,7 +29,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from handbook import review
+from handbook import review, roles
 from handbook.models import ControlledDocumentPage, SectionPage
 from handbook.templatetags.handbook_tags import person_name
 
@@ -179,7 +179,7 @@ class ReviewReportView(ReportView):
         user = self.request.user
         for document in documents:
             # The user's page permissions are fetched once and cached on the user: no query per document.
-            document.can_review = document.permissions_for_user(user).can_publish()
+            document.can_review = review.can_review(user, document)
         return documents
 
     def to_row_dict(self, item):
@@ -225,8 +225,8 @@ class DueReviewsPanel(Component):
         user = request.user
         documents = list(review.due_for_person(user).only(*PANEL_FIELDS))
         for document in documents:
-            document.can_review = document.permissions_for_user(user).can_publish()
-        is_approver = page_permission_policy().user_has_permission(user, "publish")
+            document.can_review = review.can_review(user, document)
+        is_approver = roles.is_unit_manager(user)
         return {
             "documents": documents,
             "is_approver": is_approver,

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from handbook.versioning import DIRECT_PUBLISH_ACTION
+
 
 class WorkflowLogFormatter(LogFormatter):
     def format_comment(self, log_entry):
@@ -68,4 +70,11 @@ def register_document_control_log_actions(actions):
     )
     replace_action(
         actions, "wagtail.publish.scheduled", simple_formatter(_("Publish at the effective date"), _("Published"))
+    )
+    replace_action(
+        actions,
+        DIRECT_PUBLISH_ACTION,
+        simple_formatter(
+            _("Publish outside the workflow"), _("Published directly by an administrator, without approval")
+        ),
     )

@@ -6,7 +6,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import (
-    GroupApprovalTask,
     ModelLogEntry,
     Workflow,
     WorkflowContentType,
@@ -18,7 +17,8 @@ from forms.admin_views import BOARD_NEEDS_MODERATION, STATUS_CHANGE_ACTION
 from forms.models import Deviation, ImprovementProposal
 from forms.roles import MODERATION_TASK_NAME, MODERATION_WORKFLOW_NAME, ensure_reporting_roles
 from handbook import roles
-from tests.forms.admin_fixtures import edit_url, handling_form, in_days, second_quality_member, url
+from handbook.models import IndependentApprovalTask
+from tests.forms.admin_fixtures import edit_url, handling_form, in_days, member, second_quality_member, url
 from tests.forms.factories import make_case, make_proposal
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def test_a_move_approved_in_moderation_is_in_the_history(client, quality_member,
     assert entry.data == {"old": "received", "new": "in_progress"}
 
 
-def test_a_moderator_edits_the_public_text_before_approving(client, submitted):
+def test_a_moderator_who_edits_the_public_text_cannot_approve_it_too(client, submitted):
     moderator = second_quality_member()
     client.force_login(moderator)
     without_name = {**PUBLIC_TEXT, "public_summary": "Alle klager samles i én postkasse."}
@@ -119,8 +119,26 @@ def test_a_moderator_edits_the_public_text_before_approving(client, submitted):
 
     response = client.post(edit_url(submitted), data)
 
-    assert response.status_code == 302
+    assert response.status_code in (302, 403)  # refused: Wagtail's admin sends a refusal home with its message
+    assert not on_the_board().exists()
+    # The edit is kept, and someone who wrote none of it approves it.
+    edited = ImprovementProposal.objects.get(pk=submitted.pk)
+    assert edited.get_latest_revision_as_object().public_summary == "Alle klager samles i én postkasse."
+    third = member("kvalitet3", roles.EMPLOYEES, roles.QUALITY_GROUP)
+    assert approve(client, edited, third).status_code == 302
     assert on_the_board().get().public_summary == "Alle klager samles i én postkasse."
+
+
+def test_the_author_of_the_public_text_cannot_approve_it(client, submitted, quality_member):
+    client.force_login(quality_member)
+    edit_page = client.get(edit_url(submitted)).content.decode()
+
+    response = approve(client, submitted, quality_member)
+
+    assert 'value="approve"' not in edit_page
+    assert response.status_code in (302, 403)
+    assert not on_the_board().exists()
+    assert submitted.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
 
 def test_changes_requested_keep_it_off_the_board(client, submitted):
@@ -183,14 +201,13 @@ def test_a_status_change_needs_no_moderation(client, quality_member, proposal):
 
 def test_the_moderation_workflow_is_set_up_once(db):
     ensure_reporting_roles()
-    counts = [model.objects.count() for model in (Workflow, GroupApprovalTask, WorkflowTask, WorkflowContentType)]
+    models = (Workflow, IndependentApprovalTask, WorkflowTask, WorkflowContentType)
+    counts = [model.objects.count() for model in models]
 
     ensure_reporting_roles()
 
-    assert [
-        model.objects.count() for model in (Workflow, GroupApprovalTask, WorkflowTask, WorkflowContentType)
-    ] == counts
-    task = GroupApprovalTask.objects.get(name=MODERATION_TASK_NAME)
+    assert [model.objects.count() for model in models] == counts
+    task = IndependentApprovalTask.objects.get(name=MODERATION_TASK_NAME)
     assert [group.name for group in task.groups.all()] == [roles.QUALITY_GROUP]
 
 

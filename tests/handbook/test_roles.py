@@ -36,11 +36,17 @@ def test_editors_edit_but_cannot_publish(handbook):
     assert editor.has_perm("wagtailadmin.access_admin")
 
 
-def test_approvers_publish(handbook):
+def test_only_administrators_publish_outside_the_workflow(handbook):
     groups, _common, environment = handbook
     approver = member_of(groups, roles.EMPLOYEES, roles.APPROVERS)
+    reviewer = member_of(groups, roles.EMPLOYEES, roles.REVIEWERS)
+    editor = member_of(groups, roles.EMPLOYEES, roles.EDITORS)
+    administrator = member_of(groups, roles.EMPLOYEES, roles.ADMINISTRATORS)
 
-    assert environment.permissions_for_user(approver).can_publish()
+    assert not environment.permissions_for_user(approver).can_publish()
+    assert not environment.permissions_for_user(reviewer).can_publish()
+    assert not environment.permissions_for_user(editor).can_publish()
+    assert environment.permissions_for_user(administrator).can_publish()
 
 
 def test_employees_only_read(handbook, client):

@@ -1,6 +1,8 @@
-"""The approval workflow through Wagtail's admin: editors submit, approvers approve or ask for changes."""
+"""The approval workflow through Wagtail's admin: editors submit, a reviewer of the section reviews, approvers
+approve or ask for changes."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -13,6 +15,7 @@ from handbook.models import DocumentVersion, ProcedurePage
 from tests.factories import UserFactory, make_document
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 
 @pytest.fixture
@@ -20,9 +23,16 @@ def handbook_roles(site_tree):
     groups = roles.ensure_roles(site_tree.handbook)
     editor = UserFactory(username="redaktoer", first_name="Rasmus", last_name="Nielsen")
     approver = UserFactory(username="enhedsleder", first_name="Anne", last_name="Holm")
+    reviewer = UserFactory(username="fagperson", first_name="Lars", last_name="Berg")
     editor.groups.add(groups[roles.EDITORS], groups[roles.EMPLOYEES])
     approver.groups.add(groups[roles.APPROVERS], groups[roles.EMPLOYEES])
+    reviewer.groups.add(groups[roles.REVIEWERS], groups[roles.EMPLOYEES])
     return editor, approver
+
+
+@pytest.fixture
+def reviewer(handbook_roles):
+    return User.objects.get(username="fagperson")
 
 
 @pytest.fixture
@@ -63,6 +73,17 @@ def workflow_action(client, user, page, action, **data):
     return client.post(url, data)
 
 
+def review(client, page):
+    """The first step: the section's reviewer approves, and the change moves on to the unit manager."""
+    return workflow_action(client, User.objects.get(username="fagperson"), page, "approve")
+
+
+def submit_for_approval(client, editor, page, **data):
+    """Submitted by ``editor`` and reviewed: the change waits for the unit manager's approval."""
+    post_as(client, editor, page, **{"action-submit": "1", **data})
+    review(client, page)
+
+
 def live(page):
     return ProcedurePage.objects.get(pk=page.pk)
 
@@ -73,13 +94,26 @@ def test_the_handbook_uses_the_approval_workflow(procedure):
     assert workflow.name == "Godkendelse af kvalitetsdokument"
 
 
-def test_editor_submits_and_the_live_version_stays_unchanged(client, procedure, handbook_roles):
+def test_editor_submits_and_the_live_version_stays_unchanged(client, procedure, handbook_roles, reviewer):
     editor, approver = handbook_roles
 
     response = post_as(client, editor, procedure, **{"action-submit": "1", "title": "Klager over støj, ny"})
 
     assert response.status_code == 302
     assert live(procedure).title == "Klager over støj"
+    assert live(procedure).version == "1.0"
+    assert current_task_state(procedure).task.name == roles.REVIEW_TASK_NAME
+    assert [message.to for message in mail.outbox] == [[reviewer.email]]
+
+
+def test_the_review_moves_the_change_on_to_the_approver(client, procedure, handbook_roles, reviewer):
+    editor, approver = handbook_roles
+    post_as(client, editor, procedure, **{"action-submit": "1", "title": "Klager over støj, ny"})
+    mail.outbox.clear()
+
+    response = review(client, procedure)
+
+    assert response.status_code == 302
     assert live(procedure).version == "1.0"
     assert current_task_state(procedure).task.name == roles.APPROVAL_TASK_NAME
     assert [message.to for message in mail.outbox] == [[approver.email]]
@@ -94,9 +128,9 @@ def test_editor_cannot_publish(client, procedure, handbook_roles):
     assert DocumentVersion.objects.filter(document=procedure).count() == 1
 
 
-def test_approver_approves_and_the_new_version_goes_live(client, procedure, handbook_roles):
+def test_approver_approves_and_the_new_version_goes_live(client, procedure, handbook_roles, reviewer):
     editor, approver = handbook_roles
-    post_as(client, editor, procedure, **{"action-submit": "1", "title": "Klager over støj, ny"})
+    submit_for_approval(client, editor, procedure, title="Klager over støj, ny")
     mail.outbox.clear()
 
     response = workflow_action(client, approver, procedure, "approve")
@@ -108,12 +142,15 @@ def test_approver_approves_and_the_new_version_goes_live(client, procedure, hand
     version = DocumentVersion.objects.get(document=procedure, major=1, minor=1)
     assert version.change_summary == "Formålet er skrevet om."
     assert version.approved_by == approver
+    assert version.reviewed_by == reviewer
+    assert list(version.authors.all()) == [editor]
+    assert not version.published_directly
     assert editor.email in [address for message in mail.outbox for address in message.to]
 
 
 def test_a_significant_change_raises_the_major_version(client, procedure, handbook_roles):
     editor, approver = handbook_roles
-    post_as(client, editor, procedure, **{"action-submit": "1", "is_significant_change": "on"})
+    submit_for_approval(client, editor, procedure, is_significant_change="on")
 
     workflow_action(client, approver, procedure, "approve")
 
@@ -123,7 +160,7 @@ def test_a_significant_change_raises_the_major_version(client, procedure, handbo
 
 def test_approver_asks_for_changes_with_a_comment(client, procedure, handbook_roles):
     editor, approver = handbook_roles
-    post_as(client, editor, procedure, **{"action-submit": "1", "title": "Klager over støj, ny"})
+    submit_for_approval(client, editor, procedure, title="Klager over støj, ny")
     mail.outbox.clear()
 
     response = workflow_action(client, approver, procedure, "reject", comment="Henvis til støjvejledningen.")
@@ -147,9 +184,9 @@ def test_submitting_without_a_change_summary_is_refused_in_danish(client, proced
 
 
 def test_publishing_without_a_change_summary_is_refused(client, procedure, handbook_roles):
-    _editor, approver = handbook_roles
+    administrator = UserFactory(username="admin", is_superuser=True)
 
-    response = post_as(client, approver, procedure, **{"action-publish": "1", "change_summary": "  "})
+    response = post_as(client, administrator, procedure, **{"action-publish": "1", "change_summary": "  "})
 
     assert response.status_code == 200
     assert live(procedure).version == "1.0"
@@ -167,9 +204,10 @@ def test_saving_a_draft_needs_no_summary_and_readers_never_see_it(client, proced
 
 
 def test_a_future_effective_date_schedules_the_publication(client, procedure, handbook_roles):
-    _editor, approver = handbook_roles
+    editor, approver = handbook_roles
+    submit_for_approval(client, editor, procedure, effective_date="2099-01-01")
 
-    post_as(client, approver, procedure, **{"action-publish": "1", "effective_date": "2099-01-01"})
+    workflow_action(client, approver, procedure, "approve")
 
     page = live(procedure)
     assert page.version == "1.0"
@@ -186,12 +224,12 @@ def test_a_new_working_copy_starts_with_an_empty_summary(client, procedure, hand
     assert "Første udgave" not in body
 
 
-def test_submit_approve_and_publish_are_in_the_audit_log_in_danish(client, procedure, handbook_roles):
+def test_submit_approve_and_publish_are_in_the_audit_log_in_danish(client, procedure, handbook_roles, reviewer):
     from django.utils import translation
     from wagtail.models import PageLogEntry
 
     editor, approver = handbook_roles
-    post_as(client, editor, procedure, **{"action-submit": "1"})
+    submit_for_approval(client, editor, procedure)
     workflow_action(client, approver, procedure, "approve")
 
     entries = PageLogEntry.objects.filter(page=procedure).order_by("timestamp", "pk")
@@ -201,8 +239,9 @@ def test_submit_approve_and_publish_are_in_the_audit_log_in_danish(client, proce
         "wagtail.workflow.start",
         editor,
         "Sendt til godkendelse",
-        f"Sendt til godkendelse: {roles.APPROVAL_TASK_NAME}",
+        f"Sendt til godkendelse: {roles.REVIEW_TASK_NAME}",
     ) in labels
+    assert ("wagtail.workflow.approve", reviewer, "Godkendt", f"Godkendt: {roles.REVIEW_TASK_NAME}") in labels
     assert ("wagtail.workflow.approve", approver, "Godkendt", f"Godkendt: {roles.APPROVAL_TASK_NAME}") in labels
     assert ("wagtail.publish", approver, "Offentliggør", "Offentliggjort") in labels
 
@@ -211,7 +250,7 @@ def test_a_rejection_is_in_the_audit_log_with_its_comment(client, procedure, han
     from wagtail.models import PageLogEntry
 
     editor, approver = handbook_roles
-    post_as(client, editor, procedure, **{"action-submit": "1"})
+    submit_for_approval(client, editor, procedure)
     workflow_action(client, approver, procedure, "reject", comment="Mangler henvisning.")
 
     entry = PageLogEntry.objects.get(page=procedure, action="wagtail.workflow.reject")

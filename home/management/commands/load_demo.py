@@ -44,8 +44,10 @@ DEMO_USERS = [
     # user name, first name, last name, groups (roles first, then the team)
     ("medarbejder", "Mette", "Jensen", [roles.EMPLOYEES, "Team Miljø"]),
     ("redaktoer", "Rasmus", "Nielsen", [roles.EMPLOYEES, roles.EDITORS, "Team Miljø"]),
+    ("fagperson", "Lars", "Berg", [roles.EMPLOYEES, roles.REVIEWERS, "Team Miljø"]),
     ("enhedsleder", "Anne", "Holm", [roles.EMPLOYEES, roles.APPROVERS]),
     ("worksmarter", "Søren", "Madsen", [roles.EMPLOYEES, roles.QUALITY_GROUP, "Team Natur"]),
+    ("kvalitet", "Karen", "Dahl", [roles.EMPLOYEES, roles.QUALITY_GROUP, "Team Miljø"]),
     ("admin", "Ida", "Administrator", [roles.EMPLOYEES, roles.ADMINISTRATORS]),
 ]
 FIRST_VERSION_SUMMARY = "Første udgave."
@@ -73,14 +75,16 @@ class Command(BaseCommand):
                 users = {u.username: u for u in get_user_model().objects.filter(username__in=_usernames())}
             home = self.create_home_page()
             handbook = self.create_handbook(home)
-            created = self.create_sections(handbook, users)
+            new_documents = self.create_sections(handbook, users)
             roles.ensure_roles(handbook, SectionPage.objects.child_of(handbook).order_by("path").first())
             self.join_groups(users)
+            self.publish(new_documents, users)
+            created = len(new_documents)
             if created:
                 self.revise_documents(users)
+            reporting_demo.build_section(home)
             ensure_reporting_roles()
             ensure_search_roles()
-            reporting_demo.build_section(home)
             cases = reporting_demo.build_cases()
         if cases is None:
             self.stderr.write("Demo cases not created: they need the demo users.")
@@ -161,8 +165,7 @@ class Command(BaseCommand):
                 page = self.create_document(section, section_data, spec, users)
                 if page is not None:
                     new_documents.append((page, spec))
-        self.publish(new_documents)
-        return len(new_documents)
+        return new_documents
 
     def get_or_create_section(self, handbook, data):
         section = SectionPage.objects.child_of(handbook).filter(slug=data["slug"]).first()
@@ -222,26 +225,27 @@ class Command(BaseCommand):
                 document.save()
         return document
 
-    def publish(self, new_documents):
-        """Links related documents, then publishes each new document as version 1.0 on its effective date."""
+    def publish(self, new_documents, users):
+        """Links related documents, then takes each new document through the approval workflow as version 1.0,
+        dated its effective date: written by its responsible person, reviewed, approved by its approver."""
         by_slug = {page.slug: page for page in ControlledDocumentPage.objects.all()}
         for page, spec in new_documents:
             page.related_documents.set([by_slug[slug] for slug in spec.get("related", []) if slug in by_slug])
             page.change_summary = FIRST_VERSION_SUMMARY
-            page.save_revision(user=page.responsible_person).publish(user=page.approver, skip_permission_checks=True)
+            approver = page.approver or users.get("enhedsleder")
+            author = page.responsible_person if page.responsible_person not in (None, approver) else None
+            approve_through_workflow(page, author or users.get("redaktoer"), users.get("fagperson"), approver)
             backdate(page, page.effective_date)
 
     def revise_documents(self, users):
-        """Publishes the demo's later versions and makes some reviews overdue."""
+        """Takes the demo's later versions through the workflow and makes some reviews overdue."""
         for spec in demo_revisions.REVISIONS:
             page = ControlledDocumentPage.objects.get(slug=spec["slug"]).specific
             page.body = revised_body(page.body.raw_data, spec)
             page.change_summary = spec["change_summary"]
             page.is_significant_change = spec["significant"]
             page.effective_date = datetime.date.fromisoformat(spec["published"])
-            page.save_revision(user=users.get("redaktoer")).publish(
-                user=users.get("enhedsleder"), skip_permission_checks=True
-            )
+            approve_through_workflow(page, users.get("redaktoer"), users.get("fagperson"), users.get("enhedsleder"))
             backdate(page, datetime.date.fromisoformat(spec["published"]))
         for slug, review_date in demo_revisions.OVERDUE_REVIEWS:
             page = ControlledDocumentPage.objects.get(slug=slug)
@@ -249,6 +253,22 @@ class Command(BaseCommand):
             revision = page.latest_revision
             revision.content["next_review_date"] = review_date
             revision.save(update_fields=["content"])
+
+
+def approve_through_workflow(page, author, reviewer, approver):
+    """Saves the page as ``author``'s revision and takes it through its workflow as an editor would: submitted,
+    reviewed by ``reviewer``, approved by ``approver``, whose approval publishes it. Without the demo users (DEBUG
+    off and no --allow-demo-users) it is published directly, as an administrator's script would."""
+    revision = page.save_revision(user=author)
+    workflow = page.get_workflow()
+    if workflow is None or None in (author, reviewer, approver):
+        revision.publish(skip_permission_checks=True)
+        return
+    state = workflow.start(page, author)
+    for user in (reviewer, approver):
+        state.refresh_from_db()
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, user, "approve")
 
 
 def revised_body(raw_body, spec):
