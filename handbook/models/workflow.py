@@ -68,4 +68,3 @@ class IndependentApprovalTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("approval by someone other than the author")
         verbose_name_plural = _("approvals by someone other than the author")
-
