@@ -19,6 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
+    # The archive of withdrawn documents: they are unpublished, so Wagtail's page routes no longer reach them.
+    path("udgaaede-dokumenter/", include("handbook.urls")),
     # Uploaded media (images) go through Django so that the login requirement covers them too; as downloads.
     re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve_media, name="media"),
     # Pages, with their Site from the cache; Wagtail's own routes below still build the pages' addresses and serve
