@@ -38,17 +38,22 @@ def _as_date(value):
 
 
 def control_fields(document, content):
-    """The document-control fields for a revision going live today: version, effective date, next review."""
+    """The document-control fields for a revision going live today: version, effective date, next review.
+
+    The effective date is the one the revision names if that day has come and it is later than the previous
+    version's (a copied or reverted revision carries an old one); otherwise it is today.
+    """
     major, minor = next_version(document, bool(content.get("is_significant_change")))
     today = timezone.localdate()
-    effective = content.get("effective_date")
-    if not effective or _as_date(effective) > today:
+    effective = _as_date(content["effective_date"]) if content.get("effective_date") else today
+    previous = previous_version(document)
+    if effective > today or (previous and previous.effective_date and effective <= previous.effective_date):
         effective = today
     interval = int(content.get("review_interval_months") or document.review_interval_months)
     return {
         "version_major": major,
         "version_minor": minor,
-        "effective_date": _as_date(effective),
+        "effective_date": effective,
         "next_review_date": add_months(today, interval),
     }
 

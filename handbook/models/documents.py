@@ -146,6 +146,8 @@ class ControlledDocumentPage(RoutablePageMixin, Page):
     subpage_types = []
     exclude_fields_in_copy = [
         "document_number",
+        "effective_date",
+        "next_review_date",
         "version_major",
         "version_minor",
         "change_summary",
