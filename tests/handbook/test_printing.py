@@ -1,5 +1,7 @@
 """The print view of a controlled document: the version in force, stamped as uncontrolled when printed."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -8,6 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from handbook.models import ProcedurePage
+from handbook.templatetags.print_tags import page_numbering_parts
 from tests.factories import UserFactory, make_document
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +105,86 @@ def test_anonymous_visitors_are_sent_to_log_in(client, procedure):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/login/?next=")
+
+
+# Every printed sheet: what static/css/print.css puts in the page's margin boxes, read from <html> -------------
+
+
+def sheet_stamps(soup):
+    return {name: value for name, value in soup.html.attrs.items() if name.startswith("data-print-")}
+
+
+def expected_sheet_stamps(day):
+    return {
+        "data-print-heading": "PRO-001 Behandling af klager over støj",
+        "data-print-version": "Version 1.0",
+        "data-print-stamp": f"Ukontrolleret ved udskrift – gældende version 1.0 pr. {date_format(day, 'j. F Y')}",
+        "data-print-page-before": "Side ",
+        "data-print-page-between": " af ",
+        "data-print-page-after": "",
+    }
+
+
+def test_every_sheet_of_the_print_view_names_the_document_its_version_and_the_day_of_printing(reader_client, procedure):
+    soup = soup_of(reader_client.get(print_url(procedure)))
+
+    assert sheet_stamps(soup) == expected_sheet_stamps(timezone.localdate())
+    # No inline style carries them: the Content-Security-Policy refuses inline styles on reader pages.
+    assert soup.find("style") is None
+    assert soup.find(style=True) is None
+    print_css = soup.find("link", href=lambda href: href and href.endswith("css/print.css"))
+    assert print_css["media"] == "print"
+
+
+def test_the_document_page_printed_from_the_browser_carries_the_same_sheet_stamps(reader_client, procedure):
+    soup = soup_of(reader_client.get(procedure.url))
+
+    assert sheet_stamps(soup) == expected_sheet_stamps(timezone.localdate())
+
+
+def test_a_superseded_version_does_not_claim_to_be_in_force_on_paper(reader_client, procedure):
+    editor = UserFactory(username="godkender")
+    procedure.change_summary = "Ny frist."
+    procedure.save_revision(user=editor).publish(user=editor, skip_permission_checks=True)
+
+    soup = soup_of(
+        reader_client.get(procedure.url + procedure.reverse_subpage("version", kwargs={"major": 1, "minor": 0}))
+    )
+
+    assert sheet_stamps(soup) == {}
+    assert soup.find(class_="print-stamp") is None
+
+
+def test_the_stamps_name_the_day_of_printing_not_the_day_the_page_was_first_shown(
+    reader_client, procedure, monkeypatch
+):
+    """The document's content is cached for every reader across midnight; its print stamps are not."""
+    reader_client.get(procedure.url)  # the shared parts of the page are now cached
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+
+    class Tomorrow(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime.now(tz) + datetime.timedelta(days=1)
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    monkeypatch.setattr("django.template.defaulttags.datetime", Tomorrow)  # {% now %}
+    soup = soup_of(reader_client.get(procedure.url))
+
+    assert sheet_stamps(soup) == expected_sheet_stamps(tomorrow)
+    assert f"gældende version 1.0 pr. {date_format(tomorrow, 'j. F Y')}" in text_of(soup.find(class_="print-stamp"))
+
+
+def test_a_title_with_quotes_and_markup_stays_an_attribute_value(reader_client, site_tree):
+    title = 'Støj "om natten" <b>&</b> \\ andet'
+    document = make_document(site_tree.section, ProcedurePage, slug="natstoej", title=title)
+
+    response = reader_client.get(print_url(document))
+
+    assert soup_of(response).html["data-print-heading"] == f"{document.document_number} {title}"
+    assert b"<b>" not in response.content
+
+
+def test_page_numbering_is_split_around_the_counters_that_css_puts_between_the_words():
+    assert page_numbering_parts("Side %(number)s af %(total)s") == ("Side ", " af ", "")
+    assert page_numbering_parts("%(number)s/%(total)s") == ("", "/", "")
