@@ -34,10 +34,12 @@ LARGEST_VERSION_NUMBER = 999_999
 
 
 def published_versions(page):
-    """The document's published versions, newest first, each with who approved it: one query."""
+    """The document's published versions, newest first, each with who wrote, reviewed and approved it: two
+    queries."""
     return list(
         DocumentVersion.objects.filter(document_id=page.pk)
-        .select_related("approved_by")
+        .select_related("approved_by", "reviewed_by")
+        .prefetch_related("authors")
         .order_by("-major", "-minor", "-published_at")
     )
 
