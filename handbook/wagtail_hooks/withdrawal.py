@@ -104,6 +104,7 @@ def register_withdrawal_log_actions(actions):
 
 
 def _back(request, page):
+    """Back where the user came from, else to the listing the page is in."""
     next_url = get_valid_next_url_from_request(request)
     if next_url:
         return redirect(next_url)
@@ -164,7 +165,7 @@ def refuse_bulk_deleting_or_publishing(request, action_type, objects, action_cla
                 "delete them."
             ),
         )
-        return redirect(action_class_instance.next_url or reverse("wagtailadmin_explore_root"))
+        return _back(request, pages[0])
     if action_type == "publish":
         withdrawn = DocumentWithdrawal.objects.filter(document_id__in=[page.pk for page in pages])
         if withdrawn.exists():
@@ -172,5 +173,5 @@ def refuse_bulk_deleting_or_publishing(request, action_type, objects, action_cla
                 request,
                 gettext("Nothing was published: the selection contains withdrawn documents, which stay out of force."),
             )
-            return redirect(action_class_instance.next_url or reverse("wagtailadmin_explore_root"))
+            return _back(request, pages[0])
     return None
