@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, UserCol
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from forms import lifecycle
+from forms.text import exportable
 from handbook.forms import person_label
 from handbook.models import SectionPage
 
@@ -139,6 +140,15 @@ EXPORT_VALUES = {
     "rejection_reason": lambda case: case.rejection_reason,
     "on_board": lambda case: str(_("Yes") if case.on_board else _("No")),
 }
+
+
+# Whatever text is stored (a report from before the forms refused control characters, a script's), the exports
+# stay valid: openpyxl refuses the characters XML forbids, and a CSV cell should not carry them either.
+def _cleaned(read):
+    return lambda case: exportable(read(case))
+
+
+EXPORT_VALUES = {name: _cleaned(read) for name, read in EXPORT_VALUES.items()}
 
 COMMON_EXPORT = [
     "reference",

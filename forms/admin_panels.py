@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Panel
 
 from forms import lifecycle, links
+from forms.text import offer_cleaned_text, refuse_control_characters
 from handbook.forms import person_label
 from handbook.models import SectionPage
 
@@ -46,21 +47,37 @@ def _attachment_url(index, attachment):
     return index.url + index.reverse_subpage("attachment", args=[attachment.pk])
 
 
+# Form fields whose name, sent as is, would hide a property of the HTML form element: ``form.action`` would be
+# the textarea “action” instead of the form's address, and Wagtail's autosave posts to ``form.action``. They
+# keep their model field's name in Python; only the name in the HTML (and the id made from it) differs.
+HTML_NAMES = {"action": "handling_action"}
+
+
 class CaseAdminForm(WagtailAdminModelForm):
     """Handlers are chosen by name among active users; the status field says where the case may go next.
 
     The lifecycle itself is checked by the model (``Case.clean``), so a refused move comes back as an error on
-    the field concerned, in the same words everywhere.
+    the field concerned, in the same words everywhere. Text with control characters is refused, and shown again
+    without them.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        refuse_control_characters(self)
         if "handler" in self.fields:
             self._limit_handlers_to_active_users()
         if "section" in self.fields:
             self.fields["section"].queryset = SectionPage.objects.order_by("path")
         if "status" in self.fields and self.instance.pk:
             self.fields["status"].help_text = self._next_states_help()
+
+    def add_prefix(self, field_name):
+        return super().add_prefix(HTML_NAMES.get(field_name, field_name))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        offer_cleaned_text(self)
+        return cleaned_data
 
     def _limit_handlers_to_active_users(self):
         current = self.instance.handler_id

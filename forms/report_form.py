@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from forms.text import offer_cleaned_text, refuse_control_characters
 from forms.uploads import AttachmentsField
 from handbook.models import ControlledDocumentPage
 
@@ -114,6 +115,7 @@ class ReportForm(BaseForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and name not in HIDDEN_FIELDS:
                 make_text_field(field, self._text_limit(name, field))
+        refuse_control_characters(self)
         for name in HIDDEN_FIELDS:
             self.fields[name].validators = []  # read leniently below: nobody can see a message on them
         for field in self.fields.values():
@@ -163,6 +165,7 @@ class ReportForm(BaseForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        offer_cleaned_text(self)
         if cleaned_data.get("submission_key") is None:
             self.add_error(
                 None,

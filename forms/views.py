@@ -38,20 +38,27 @@ def serve_report_form(request, page):
         return _render_form(request, page, form)
     case = submission.existing_case(page.case_model, form)
     if case is None:
-        if ratelimit.exceeded(request.user):
-            form.add_error(
-                None,
-                _(
-                    "You have sent %(limit)d reports within the last hour, which is as many as we accept. Wait a "
-                    "while and send it again: what you wrote is still in the form."
-                )
-                % {"limit": ratelimit.limit()},
-            )
+        # An anonymous report is counted with the other anonymous ones, under nothing derived from its sender.
+        sender = None if form.cleaned_data["anonymous"] else request.user
+        if ratelimit.exceeded(sender):
+            form.add_error(None, _rate_limit_message(sender is None))
             return _render_form(request, page, form, status=429)
         case = page.process_form_submission(form)
-        ratelimit.record(request.user)
+        ratelimit.record(sender)
     # A case found by the key is this person's own: the stored key is bound to who sent it.
     return page.render_landing_page(request, case)
+
+
+def _rate_limit_message(anonymous):
+    if anonymous:
+        return _(
+            "So many anonymous reports have arrived within the last hour that we accept no more for now. Wait a "
+            "while and send it again: what you wrote is still in the form."
+        )
+    return _(
+        "You have sent %(limit)d reports within the last hour, which is as many as we accept. Wait a "
+        "while and send it again: what you wrote is still in the form."
+    ) % {"limit": ratelimit.limit()}
 
 
 def _render_form(request, page, form, status=200):

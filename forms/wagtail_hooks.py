@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from forms import admin_listing, admin_panels, admin_views
+from forms import admin_actions, admin_bulk, admin_history, admin_listing, admin_panels, admin_views
 from forms.models import Deviation, ImprovementProposal
 
 
@@ -23,6 +23,7 @@ class CaseViewSet(SnippetViewSet):
     add_view_class = admin_views.CaseCreateView
     edit_view_class = admin_views.CaseEditView
     workflow_action_view_class = admin_views.CaseWorkflowActionView
+    history_view_class = admin_history.CaseHistoryView
     chooser_viewset_class = admin_views.CaseChooserViewSet
     copy_view_enabled = False  # a case is reported, never copied
     inspect_view_enabled = False  # the editor shows the report read-only already
@@ -80,6 +81,13 @@ class ReportsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReportsViewSetGroup)
+
+# Wagtail's bulk actions, replaced for cases by guarded ones (forms/admin_bulk.py): registered with a later order
+# than Wagtail's own hooks, so that the registry keeps these for the case models.
+for case_bulk_action in admin_bulk.case_bulk_actions((Deviation, ImprovementProposal)):
+    hooks.register("register_bulk_action", case_bulk_action, order=1)
+
+hooks.register("construct_snippet_action_menu", admin_actions.construct_case_action_menu)
 
 
 @hooks.register("register_log_actions")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data
 
+from forms.admin_panels import HTML_NAMES
 from forms.models import Deviation
 from handbook import roles
 from tests.factories import UserFactory
@@ -62,7 +63,8 @@ def handling_form(case, button="action-publish", **overrides):
             public_outcome=case.public_outcome,
         )
     data.update(overrides)
-    data = {name: value for name, value in data.items() if value not in ("", None, False)}
+    # Posted under the names the form gives them in the HTML (the model's “action” is “handling_action” there).
+    data = {HTML_NAMES.get(name, name): value for name, value in data.items() if value not in ("", None, False)}
     if button:  # none: “Save draft”
         data[button] = button
     return nested_form_data(data)

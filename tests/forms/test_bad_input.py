@@ -410,7 +410,7 @@ def test_the_rate_limit(client, form_page, reader, settings):
     client.force_login(reader)
     for number in range(2):
         assert client.post(form_page.url, report_data(form_page, title=f"Indberetning {number}")).status_code == 200
-    data = report_data(form_page, title="Den tredje", anonymous="on")
+    data = report_data(form_page, title="Den tredje")
 
     response = client.post(form_page.url, data)
 

@@ -175,6 +175,29 @@ def test_an_anonymous_receipt_promises_no_mail_and_no_link(reader_client, report
     assert not soup_of(response).find("a", href=case_url(reporting, case))
 
 
+def test_an_anonymous_receipt_says_only_what_holds_for_an_anonymous_report(reader_client, reporting):
+    """The form's own “what happens next” speaks of mail and “My reports”: an anonymous reporter is not shown it."""
+    page = reporting.deviation_form
+    page.next_steps = (
+        "<p>WorkSmarter-gruppen ser på sagen. Du får besked på e-mail, hver gang sagen skifter status, og du kan "
+        "følge den under Mine indberetninger.</p>"
+    )
+    page.save_revision().publish()
+
+    response = reader_client.post(page.url, report_data(page, anonymous="on"))
+
+    case = Deviation.objects.get()
+    text = main_text(response)
+    assert case.reference in text
+    assert "Du får besked på e-mail" not in text
+    assert "du kan følge den" not in text
+    assert "WorkSmarter-gruppen læser alle indberetninger" in text
+    assert "der sendes ingen kvittering på e-mail, og sagen vises ikke under “Mine indberetninger”" in text
+    # A named report still gets the form's own text.
+    named = reader_client.post(page.url, report_data(page, title="Med navn"))
+    assert "Du får besked på e-mail" in main_text(named)
+
+
 def test_a_reporter_without_an_address_is_told_no_receipt_is_mailed(client, reporting):
     client.force_login(UserFactory(username="uden-mail", email=""))
 
