@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_latest_str
 from wagtail.log_actions import LogFormatter, log
 from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
@@ -25,9 +26,17 @@ FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 # What all staff see of a proposal once it is on the board: changed only through moderation.
 BOARD_FIELDS = ("on_board", "public_title", "public_summary", "public_outcome")
 BOARD_NEEDS_MODERATION = _(
-    "What the proposals board shows is published after moderation: send the proposal to moderation instead of "
-    "publishing it."
+    "What the proposals board shows must be approved first: use “Send the public text for approval” instead."
 )
+# What the editor says after each of its actions (Wagtail's own speak of publishing).
+SUCCESS_MESSAGES = {
+    "publish": _("%(object)s is saved and shown to the reporter."),
+    "edit": _("The draft of %(object)s is saved. The reporter does not see it."),
+    "submit": _("The public text of %(object)s has been sent for approval."),
+    "restart-workflow": _("The public text of %(object)s has been sent for approval again."),
+    "cancel-workflow": _("%(object)s has been withdrawn from approval."),
+    "workflow-action": _("%(object)s is saved."),
+}
 
 
 class CaseIndexView(IndexView):
@@ -135,6 +144,12 @@ class CaseEditView(StatusChangeLogMixin, EditView):
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
+
+    def get_success_message(self, instance=None):
+        message = SUCCESS_MESSAGES.get(self.action)
+        if message is None:
+            return super().get_success_message(instance)
+        return message % {"object": get_latest_str(instance or self.object)}
 
     def publish_action(self):
         if self.workflow_enabled and changes_the_board(self.stored_case, self.object):
