@@ -33,7 +33,8 @@ run: install
 	@echo "Kvalitetsportalen: http://$(HOST):$(PORT)/  (administration: http://$(HOST):$(PORT)/admin/)"
 	@echo "Demo users, password demo1234 for all:"
 	@echo "  medarbejder  (employee)      redaktoer   (editor)"
-	@echo "  enhedsleder  (approver)      worksmarter (WorkSmarter group)"
+	@echo "  fagperson    (reviewer)      enhedsleder (approver, unit manager)"
+	@echo "  worksmarter  (WorkSmarter)   kvalitet    (WorkSmarter, approves public texts)"
 	@echo "  admin        (administrator)"
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
