@@ -220,3 +220,19 @@ def test_setup_roles_sets_up_the_handbook_and_the_reports(site_tree):
     assert roles.WORKFLOW_NAME in output.getvalue()
     assert ImprovementProposal().get_workflow().name == MODERATION_WORKFLOW_NAME
     assert make_case().get_workflow() is None
+
+
+def test_the_report_pages_are_under_their_own_workflow_that_no_author_can_approve(site_tree, reporting, client):
+    from wagtail.models import Page
+
+    from forms.roles import PAGES_WORKFLOW_NAME
+
+    call_command("setup_roles", stdout=StringIO())
+    call_command("setup_roles", stdout=StringIO())
+
+    pages = Page.objects.descendant_of(Page.objects.get(slug="indberetninger"), inclusive=True)
+    assert {page.get_workflow().name for page in pages} == {PAGES_WORKFLOW_NAME}
+    [task] = Workflow.objects.get(name=PAGES_WORKFLOW_NAME).tasks
+    assert isinstance(task.specific, IndependentApprovalTask)
+    assert [group.name for group in task.specific.groups.all()] == [roles.QUALITY_GROUP]
+    assert Workflow.objects.filter(name=PAGES_WORKFLOW_NAME).count() == 1
