@@ -7,7 +7,9 @@ import re
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.utils import get_latest_str
 from wagtail.log_actions import LogFormatter, log
 from wagtail.permissions import policy_registry
@@ -25,6 +27,10 @@ STATUS_CHANGE_ACTION = "forms.status_change"
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 # What all staff see of a proposal once it is on the board: changed only through moderation.
 BOARD_FIELDS = ("on_board", "public_title", "public_summary", "public_outcome")
+AUTHOR_CANNOT_APPROVE = _(
+    "Your changes are saved, but a change cannot be approved by someone who wrote it: another member of the "
+    "group must approve it."
+)
 BOARD_NEEDS_MODERATION = _(
     "What the proposals board shows must be approved first: use “Send the public text for approval” instead."
 )
@@ -159,7 +165,14 @@ class CaseEditView(StatusChangeLogMixin, EditView):
         return response
 
     def workflow_action_action(self):  # approving while editing publishes too
-        response = super().workflow_action_action()
+        try:
+            with transaction.atomic():
+                response = super().workflow_action_action()
+        except PermissionDenied:
+            # The edit made the moderator an author of the change (handbook/models/workflow.py): keep it, refuse
+            # the approval, and say why.
+            messages.error(self.request, AUTHOR_CANNOT_APPROVE)
+            return redirect(self.get_edit_url())
         self.log_if_moved(self.stored_case.status)
         return response
 
@@ -183,8 +196,8 @@ def changes_the_board(live, edited):
 
 def add_refusal(form, error):
     """Puts the model's reasons next to the fields they concern (or above the form for any other field)."""
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
+    for field, reasons in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, reasons)
 
 
 def log_status_change(case, old_status, new_status, user):
