@@ -50,10 +50,11 @@ def is_administrator(user):
 
 
 def can_withdraw(user, document):
-    """Whether ``user`` may withdraw ``document``: someone who may publish it, or an administrator."""
+    """Whether ``user`` may withdraw ``document``: its unit manager (an approver with rights on its section), or
+    an administrator."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    if document.permissions_for_user(user).can_publish():
+    if roles.is_approver(user, document):
         return True
     if not hasattr(user, "_handbook_is_administrator"):  # once per request, however many documents are checked
         user._handbook_is_administrator = is_administrator(user)

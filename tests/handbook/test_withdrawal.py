@@ -293,3 +293,16 @@ def test_the_archive_needs_a_login_and_keeps_view_restrictions(handbook, client)
     client.force_login(handbook.employee)
     assert client.get(archive_url(document)).status_code == 404
     assert document.document_number not in text_of(client.get(archive_url()))
+
+
+def test_the_unit_manager_of_the_section_may_withdraw(handbook, client):
+    groups = roles.ensure_roles(handbook.tree.handbook)
+    unit_manager = UserFactory(username="enhedsleder-udgaar")
+    unit_manager.groups.add(groups[roles.APPROVERS])
+    client.force_login(unit_manager)
+
+    response = client.post(withdraw_url(handbook.document), {"reason": REASON})
+
+    assert response.status_code == 302
+    assert DocumentWithdrawal.objects.get().withdrawn_by == unit_manager
+    assert not ControlledDocumentPage.objects.get(pk=handbook.document.pk).live

@@ -79,9 +79,9 @@ class Command(BaseCommand):
             site.ensure_sections(handbook, section_count, site.ensure_teams())
             quality_section = SectionPage.objects.child_of(handbook).filter(slug=QUALITY_SECTION).first()
             roles.ensure_roles(handbook, quality_section)
-            ensure_reporting_roles()
-            ensure_search_roles()
             reporting_demo.build_section(HomePage.objects.first())
+            ensure_reporting_roles()  # after the section exists: its pages get their workflow and editors
+            ensure_search_roles()
         self.progress("Site, sections, roles and reporting section ready")
 
     def add_users(self, count, seed, password):
