@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 def limit(anonymous=False):
     if anonymous:
-        return getattr(settings, "PORTAL_ANONYMOUS_REPORTS_PER_HOUR", 100)
+        return settings.PORTAL_ANONYMOUS_REPORTS_PER_HOUR
     return getattr(settings, "PORTAL_REPORTS_PER_HOUR", 20)
 
 

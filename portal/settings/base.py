@@ -275,6 +275,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Reports (deviations and proposals) one person may send per hour.
 PORTAL_REPORTS_PER_HOUR = int(os.environ.get("PORTAL_REPORTS_PER_HOUR", "20"))
+# Anonymous reports share one count of their own: none is ever counted under its sender.
+PORTAL_ANONYMOUS_REPORTS_PER_HOUR = int(os.environ.get("PORTAL_ANONYMOUS_REPORTS_PER_HOUR", "100"))
 
 # Mail is sent during a request, after the commit: a hanging mail server must not hold the page.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
