@@ -5,6 +5,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.utils import translation
 from openpyxl import load_workbook
 
@@ -106,9 +107,11 @@ def test_the_case_editor_refuses_control_characters(quality_client, field):
 
 @pytest.fixture
 def stored_with_control_characters(quality_member):
-    """Text stored before the forms refused control characters (or by a script)."""
+    """Text stored before the forms refused control characters (or by a script). PostgreSQL stores no NUL
+    character at all, so the title ends with one only where the database can hold it."""
+    nul = "\x00" if connection.vendor != "postgresql" else ""
     return make_case(
-        title=f"\x07\x08{TERMINAL}Titel med styretegn\x00",
+        title=f"\x07\x08{TERMINAL}Titel med styretegn{nul}",
         description=f"Beskrivelse\x0b{TERMINAL}",
         cause=f"=Årsag{TERMINAL}\x1f",
         anonymous=True,
