@@ -22,8 +22,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import pre_delete
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import get_active_log_context, log
 
 from handbook import roles
@@ -59,6 +61,24 @@ def can_withdraw(user, document):
     if not hasattr(user, "_handbook_is_administrator"):  # once per request, however many documents are checked
         user._handbook_is_administrator = is_administrator(user)
     return user._handbook_is_administrator
+
+
+def redirect_to_archive(document):
+    """Sends the document's old address (bookmarks, links in e-mails and other documents) to its place in the
+    archive, through Wagtail's redirects, which answer where the page no longer does."""
+    old_path = document.get_url(None)
+    if not old_path:
+        return None
+    redirect, _created = Redirect.objects.update_or_create(
+        old_path=Redirect.normalise_path(old_path),
+        site=None,
+        defaults={
+            "redirect_link": reverse("handbook_archived_document", args=[document.document_number]),
+            "redirect_page": None,
+            "is_permanent": True,
+        },
+    )
+    return redirect
 
 
 def is_withdrawn(document):
@@ -102,6 +122,7 @@ def withdraw(document, user, reason, replaced_by=None):
             reason=reason,
             replaced_by=replaced_by,
         )
+        redirect_to_archive(current)
         if current.live:
             # Our own log entry below says what happened; Wagtail's "unpublished" would only repeat part of it.
             UnpublishPageAction(current, user=user, log_action=False).execute(skip_permission_checks=True)

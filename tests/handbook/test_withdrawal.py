@@ -189,7 +189,7 @@ def test_a_withdrawn_document_is_not_edited_or_published_again(handbook, client)
 # Out of the tree, the menus and the search -----------------------------------------------------------------
 
 
-def test_a_withdrawn_document_leaves_the_section_the_menu_and_its_own_address(handbook, client):
+def test_a_withdrawn_document_leaves_the_section_the_menu_and_its_old_address_leads_to_the_archive(handbook, client):
     number = handbook.document.document_number
     url = handbook.document.url
     client.force_login(handbook.employee)
@@ -201,7 +201,10 @@ def test_a_withdrawn_document_leaves_the_section_the_menu_and_its_own_address(ha
     assert number not in text_of(client.get(handbook.tree.section.url))
     assert number not in text_of(client.get(handbook.tree.handbook.url))
     assert number not in text_of(client.get(handbook.replacement.url))  # its section's menu
-    assert client.get(url).status_code == 404
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == archive_url(handbook.document)
+    assert "Udgået – ikke gældende" in text_of(client.get(response["Location"]))
 
 
 def test_a_withdrawn_document_is_not_found_by_the_search(handbook, client):
