@@ -141,10 +141,12 @@ def version_going_live(sender, instance, revision, user=None, **kwargs):
     from handbook.models import ControlledDocumentPage, DocumentVersion
 
     document = instance
-    if not isinstance(document, ControlledDocumentPage) or not document.live:
-        return  # not ours, or scheduled for later (Wagtail signals a first publication that is only scheduled)
-    if document.live_revision_id != revision.pk or DocumentVersion.objects.filter(revision=revision).exists():
+    if not isinstance(document, ControlledDocumentPage) or not document.live or kwargs.get("alias"):
+        return  # not ours, scheduled for later (Wagtail signals that too), or an alias following its original
+    if revision is None or document.live_revision_id != revision.pk:
         return
+    if DocumentVersion.objects.filter(revision=revision).exists():
+        return  # the live revision published again (a bulk publish without changes): no new version
     with transaction.atomic():
         fields = stamp(document, revision)
         record = record_version(document, revision, _publisher(revision, user), fields)
