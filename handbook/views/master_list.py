@@ -13,7 +13,6 @@ The hooks that wire it in are in handbook/wagtail_hooks/master_list.py.
 """
 
 import django_filters
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
@@ -23,7 +22,6 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, WorkflowState
@@ -35,9 +33,9 @@ from handbook.models import (
     InstructionPage,
     PolicyPage,
     ProcedurePage,
-    SectionPage,
 )
 from handbook.templatetags.handbook_tags import person_name
+from handbook.views.document_admin import DocumentFilterSet
 from handbook.views.review_admin import section_title
 
 INDEX_URL_NAME = "handbook_master_list:index"
@@ -116,24 +114,13 @@ def spreadsheet_text(value):
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-class MasterListFilterSet(WagtailFilterSet):
+class MasterListFilterSet(DocumentFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), empty_label=_("All statuses"), choices=STATUSES)
     document_type = django_filters.ChoiceFilter(
         label=_("Type"),
         empty_label=_("All types"),
         choices=[(key, model._meta.verbose_name) for key, model in DOCUMENT_TYPES],
         method="filter_type",
-    )
-    section = django_filters.ModelChoiceFilter(
-        label=_("Section"),
-        empty_label=_("All sections"),
-        queryset=lambda request: SectionPage.objects.order_by("title"),
-        method="filter_section",
-    )
-    owner_team = django_filters.ModelChoiceFilter(
-        label=_("Owner (team)"),
-        empty_label=_("All teams"),
-        queryset=lambda request: Group.objects.filter(owned_documents__isnull=False).distinct().order_by("name"),
     )
 
     class Meta:
@@ -143,9 +130,6 @@ class MasterListFilterSet(WagtailFilterSet):
     def filter_type(self, queryset, name, value):
         model = dict(DOCUMENT_TYPES).get(value)
         return queryset.filter(content_type=ContentType.objects.get_for_model(model)) if model else queryset
-
-    def filter_section(self, queryset, name, value):
-        return queryset.filter(path__startswith=value.path, depth=value.depth + 1)
 
 
 class StatusColumn(Column):

@@ -6,32 +6,26 @@ from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.contrib.auth.models import Group
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Left, Length
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 from wagtail.admin import messages
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from handbook import review, roles
-from handbook.models import ControlledDocumentPage, SectionPage
+from handbook.models import ControlledDocumentPage
 from handbook.templatetags.handbook_tags import person_name
+from handbook.views.document_admin import DocumentActionView, DocumentFilterSet
 
 REPORT_URL_NAME = "handbook_review:report"
 REPORT_RESULTS_URL_NAME = "handbook_review:report_results"
@@ -61,18 +55,7 @@ def format_date(value):
 # The report ------------------------------------------------------------------------------------------
 
 
-class ReviewReportFilterSet(WagtailFilterSet):
-    section = django_filters.ModelChoiceFilter(
-        label=_("Section"),
-        empty_label=_("All sections"),
-        queryset=lambda request: SectionPage.objects.order_by("title"),
-        method="filter_section",
-    )
-    owner_team = django_filters.ModelChoiceFilter(
-        label=_("Owner (team)"),
-        empty_label=_("All teams"),
-        queryset=lambda request: Group.objects.filter(owned_documents__isnull=False).distinct().order_by("name"),
-    )
+class ReviewReportFilterSet(DocumentFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         empty_label=_("Overdue and due soon"),
@@ -83,9 +66,6 @@ class ReviewReportFilterSet(WagtailFilterSet):
     class Meta:
         model = ControlledDocumentPage
         fields = []
-
-    def filter_section(self, queryset, name, value):
-        return queryset.filter(path__startswith=value.path, depth=value.depth + 1)
 
     def filter_status(self, queryset, name, value):
         return review.filter_by_status(queryset, value)
@@ -250,7 +230,7 @@ class ReviewWithoutChangeForm(forms.Form):
     )
 
 
-class ReviewWithoutChangeView(WagtailAdminTemplateMixin, View):
+class ReviewWithoutChangeView(DocumentActionView):
     """GET asks the approver to confirm (with an optional note); POST records the review and redirects."""
 
     template_name = "handbook/admin/review/review_without_change.html"
@@ -258,25 +238,8 @@ class ReviewWithoutChangeView(WagtailAdminTemplateMixin, View):
     page_title = _("Reviewed without change")
     header_icon = "calendar-check"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        page = get_object_or_404(Page, pk=kwargs["page_id"])
-        if not issubclass(page.specific_class or Page, ControlledDocumentPage):
-            raise Http404
-        self.document = page.specific
-        self.next_url = get_valid_next_url_from_request(request)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not review.can_review(request.user, self.document):
-            return self.forbidden()
-        return super().dispatch(request, *args, **kwargs)
-
-    def forbidden(self):
-        context = self.get_context_data(document=self.document)
-        return TemplateResponse(self.request, self.forbidden_template_name, context, status=403)
-
-    def get_page_subtitle(self):
-        return self.document.get_admin_display_title()
+    def may_act(self, user, document):
+        return review.can_review(user, document)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

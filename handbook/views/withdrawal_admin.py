@@ -7,21 +7,16 @@ handbook.withdrawal.withdraw.
 from urllib.parse import urlencode
 
 from django import forms
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 from wagtail.admin import messages
-from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminPageChooser
-from wagtail.models import Page
 
 from handbook import withdrawal
 from handbook.models import ControlledDocumentPage, DocumentWithdrawal, InstructionPage, PolicyPage, ProcedurePage
+from handbook.views.document_admin import DocumentActionView
 
 WITHDRAW_URL_NAME = "handbook_withdrawal:withdraw"
 REASON_MAX_LENGTH = 2000
@@ -66,7 +61,7 @@ class WithdrawalForm(forms.Form):
         return reason
 
 
-class WithdrawDocumentView(WagtailAdminTemplateMixin, View):
+class WithdrawDocumentView(DocumentActionView):
     """GET asks for the reason and the replacement; POST withdraws the document and returns to the listing."""
 
     template_name = "handbook/admin/withdrawal/withdraw.html"
@@ -74,22 +69,8 @@ class WithdrawDocumentView(WagtailAdminTemplateMixin, View):
     page_title = _("Withdraw document")
     header_icon = "cross"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        page = get_object_or_404(Page, pk=kwargs["page_id"])
-        if not issubclass(page.specific_class or Page, ControlledDocumentPage):
-            raise Http404
-        self.document = page.specific
-        self.next_url = get_valid_next_url_from_request(request)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not withdrawal.can_withdraw(request.user, self.document):
-            context = self.get_context_data(document=self.document)
-            return TemplateResponse(request, self.forbidden_template_name, context, status=403)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return self.document.get_admin_display_title()
+    def may_act(self, user, document):
+        return withdrawal.can_withdraw(user, document)
 
     def get_success_url(self):
         return self.next_url or reverse("wagtailadmin_explore", args=[self.document.get_parent().pk])
