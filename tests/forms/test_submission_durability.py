@@ -91,7 +91,8 @@ def test_no_report_is_lost_or_doubled_when_a_worker_dies_under_load(reporting, t
             thread.start()
         assert load.enough_for_the_kill.wait(timeout=120), f"the load never got going: {load.errors[:3]}"
         workers_before = server.workers()
-        waiting_on_mail = mail.hang_until(WORKERS * THREADS)
+        # A loaded machine takes a while to bring every thread to the mail server; the wait ends when they are there.
+        waiting_on_mail = mail.hang_until(WORKERS * THREADS, timeout=60)
         os.kill(workers_before[0], signal.SIGKILL)
         mail.drop_again()
         for thread in threads:
